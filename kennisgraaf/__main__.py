@@ -1,0 +1,3 @@
+from kennisgraaf.cli import main
+
+main()

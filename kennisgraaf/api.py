@@ -1,0 +1,107 @@
+"""The core API that the CLI and the app call: load, query, console, export, counts."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kennisgraaf.ask import Answer, AskEngine
+from kennisgraaf.catalogue import Query, catalogue, get_query
+from kennisgraaf.export import export_document
+from kennisgraaf.knowledge import KnowledgeSet
+from kennisgraaf.seed import read_seed
+from kennisgraaf.settings import Settings, get_settings
+from kennisgraaf.stores.base import GraphStore
+from kennisgraaf.stores.factory import open_store
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What a load wrote."""
+
+    seed_dir: Path
+    counts: dict[str, int]
+
+    @property
+    def nodes(self) -> int:
+        return sum(v for k, v in self.counts.items() if not k.isupper())
+
+    @property
+    def relationships(self) -> int:
+        return sum(v for k, v in self.counts.items() if k.isupper())
+
+
+class Kennisgraaf:
+    """One knowledge base on one store; safe to share between threads (the app's sessions)."""
+
+    def __init__(self, store: GraphStore | None = None, settings: Settings | None = None) -> None:
+        self.settings = settings or get_settings()
+        self.store = store or open_store(self.settings)
+        self._load_lock = threading.Lock()
+        self._asker: AskEngine | None = None
+
+    @property
+    def engine(self) -> str:
+        return self.store.engine
+
+    # -- loading -----------------------------------------------------------------------------------
+    def load(self, seed_dir: Path | None = None) -> LoadReport:
+        """Validate the seed (raises SeedInvalid, nothing written), then replace the graph atomically."""
+        seed_dir = Path(seed_dir or self.settings.seed_dir)
+        knowledge = read_seed(seed_dir)
+        return self.load_knowledge(knowledge, seed_dir)
+
+    def load_knowledge(self, knowledge: KnowledgeSet, seed_dir: Path | None = None) -> LoadReport:
+        with self._load_lock:
+            counts = self.store.load(knowledge)
+            if self._asker is not None:
+                self._asker.reset()
+        return LoadReport(Path(seed_dir or self.settings.seed_dir), counts)
+
+    def is_empty(self) -> bool:
+        return not self.query("meta.counts")
+
+    def ensure_loaded(self) -> LoadReport | None:
+        """Load the seed when the graph is empty (first use); return the report, or None if it was there."""
+        if not self.is_empty():
+            return None
+        with self._load_lock:
+            if not self.is_empty():
+                return None
+            knowledge = read_seed(self.settings.seed_dir)
+            counts = self.store.load(knowledge)
+        return LoadReport(self.settings.seed_dir, counts)
+
+    # -- reading -----------------------------------------------------------------------------------
+    def query(self, query_id: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a catalogue query by id; user text only ever travels as a parameter."""
+        query = get_query(query_id)
+        return self.store.run(query, query.bind(params))
+
+    def queries(self) -> list[Query]:
+        return sorted(catalogue().values(), key=lambda q: q.id)
+
+    def readonly(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """The console: any Cypher, refused by the engine unless it is read-only, with timeout and row limit."""
+        return self.store.run_readonly(
+            cypher, params or {}, timeout_ms=self.settings.console_timeout_ms, row_limit=self.settings.console_row_limit
+        )
+
+    def counts(self) -> dict[str, int]:
+        labels = {r["label"]: r["count"] for r in self.query("meta.counts")}
+        types = {r["type"]: r["count"] for r in self.query("meta.relationship_counts")}
+        return {**labels, **types}
+
+    def ask(self, question: str) -> Answer:
+        """Answer a question (Dutch or English); never raises, see kennisgraaf.ask."""
+        if self._asker is None:
+            self._asker = AskEngine(self)
+        return self._asker.ask(question)
+
+    def export(self) -> dict[str, Any]:
+        return export_document(self.query("meta.export_nodes"), self.query("meta.export_relationships"))
+
+    def close(self) -> None:
+        self.store.close()

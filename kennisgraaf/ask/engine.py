@@ -1,0 +1,620 @@
+"""The question answerer: normalise, link entities, pick the intent, run ONE catalogue query, compose.
+
+Deterministic and explainable: every answer says which intent, which catalogue query and which parameters were
+used, and cites the report's sections. It never invents: when nothing fits, `answered` is false and it suggests
+questions it can answer. No LLM, no network.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from ruamel.yaml import YAML
+
+from kennisgraaf.ask.answer import Answer, EntityRef, RouteStep, SourceRef
+from kennisgraaf.ask.intents import rules, score_intents
+from kennisgraaf.ask.linker import EntityIndex, Link, Node, overlap_score
+from kennisgraaf.ask.text import clean_question, fold, language
+from kennisgraaf.errors import KennisgraafError
+
+PHRASES_FILE = Path(__file__).with_name("phrases.yaml")
+MAX_ITEMS = 12
+ACTOR_RELATIONS = ("DECIDES", "EXECUTES", "REQUESTS", "ENFORCES", "RESPONSIBLE_FOR")
+_SUBINTENT = {
+    "DECIDES": ("beslis", "besluit", "bevoegd", "bepaalt", "legt", "opleg", "decide", "impose", "declare", "mag besluiten"),
+    "EXECUTES": ("voert", "uitvoer", "uitvoering", "doet", "houdt aan", "aanhoud", "carries", "execut", "arrest", "runs"),
+    "REQUESTS": ("aanvra", "verzoek", "vraagt", "request", "apply", "ask"),
+    "ENFORCES": ("toezicht", "handhaaf", "handhaving", "supervis", "enforce"),
+    "RESPONSIBLE_FOR": ("verantwoordelijk", "responsible"),
+}
+_CONCLUSION_KINDS = {
+    "Recommendation": ("aanbeveling", "recommendation"),
+    "AttentionPoint": ("aandachtspunt", "attention point"),
+    "GoodPractice": ("good practice", "best practice"),
+}
+
+
+class QueryRunner(Protocol):
+    """What the engine needs: the core API's catalogue runner."""
+
+    def query(self, query_id: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
+
+
+@lru_cache(maxsize=1)
+def phrases() -> dict[str, Any]:
+    return YAML(typ="safe").load(PHRASES_FILE.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Context:
+    """Everything a handler needs about one question."""
+
+    question: str
+    lang: str
+    links: list[Link]
+    index: EntityIndex
+    run: Callable[[str, dict[str, Any]], list[dict[str, Any]]]
+    p: dict[str, Any]
+    used: dict[str, Any] = field(default_factory=dict)
+
+    def pick(self, *labels: str) -> Node | None:
+        """The best linked node of the first label (in order of preference) that has one."""
+        for label in labels:
+            for link in self.links:
+                if link.node.label == label:
+                    return link.node
+        return None
+
+    def picks(self, *labels: str) -> list[Node]:
+        seen: dict[str, Node] = {}
+        for link in sorted(self.links, key=lambda lk: lk.start):
+            if link.node.label in labels:
+                seen.setdefault(link.node.id, link.node)
+        return list(seen.values())
+
+    def ranked(self, *labels: str, minimum: float = 2.0) -> Node | None:
+        """The node whose text fits the question best, when no name was linked."""
+        ranked = self.index.rank(self.question, set(labels), limit=1)
+        return ranked[0][0] if ranked and ranked[0][1] >= minimum else None
+
+    def query(self, query_id: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        self.used = {"query": query_id, "params": params}
+        return self.run(query_id, params)
+
+
+@dataclass
+class Composed:
+    """A handler's result before it becomes an Answer."""
+
+    text: str
+    entities: list[Node] = field(default_factory=list)
+    sources: list[SourceRef] = field(default_factory=list)
+    route: list[RouteStep] = field(default_factory=list)
+
+
+class AskEngine:
+    """Answers questions over one knowledge base; thread-safe, the entity index is built once per load."""
+
+    def __init__(self, runner: QueryRunner) -> None:
+        self.runner = runner
+        self._index: EntityIndex | None = None
+        self._lock = threading.Lock()
+
+    def index(self) -> EntityIndex:
+        with self._lock:
+            if self._index is None:
+                self._index = EntityIndex.from_rows(self.runner.query("entity.all"))
+            return self._index
+
+    def reset(self) -> None:
+        """Forget the entity index (after a new load)."""
+        with self._lock:
+            self._index = None
+
+    def ask(self, question: Any) -> Answer:
+        """Answer one question; never raises."""
+        text = clean_question(question if isinstance(question, str) else str(question or ""))
+        lang = language(text)
+        p = phrases()[lang]
+        try:
+            return self._ask(text, lang, p)
+        except KennisgraafError as exc:
+            return Answer(question=text, answered=False, intent="error", language=lang,
+                          answer=p["unavailable"].format(error=exc), suggestions=_default_suggestions(p))
+        except Exception as exc:  # noqa: BLE001 - an answer object, never a traceback
+            return Answer(question=text, answered=False, intent="error", language=lang,
+                          answer=p["unavailable"].format(error=type(exc).__name__), suggestions=_default_suggestions(p))
+
+    def _ask(self, text: str, lang: str, p: dict[str, Any]) -> Answer:
+        if not fold(text):
+            return _not_answered(text, lang, "unknown", p, [])
+        index = self.index()
+        links = index.link(text)
+        scores = score_intents(text, links)
+        if scores.get("privacy"):
+            return Answer(question=text, answered=False, intent="privacy", language=lang, answer=p["privacy"],
+                          entities=_refs(_unique(link.node for link in links)), suggestions=_suggestions(p, links))
+        ctx = Context(text, lang, links, index, lambda q, params: self.runner.query(q, params), p)
+        for intent in _ranked_intents(scores, links):
+            handler = HANDLERS.get(intent)
+            composed = handler(ctx) if handler else None
+            if composed is not None:
+                return Answer(
+                    question=text, answered=True, intent=intent, language=lang, answer=composed.text,
+                    entities=_refs(composed.entities or [link.node for link in links]),
+                    route=composed.route, sources=_dedupe_sources(composed.sources),
+                    query=ctx.used.get("query"), params=ctx.used.get("params", {}),
+                    suggestions=_suggestions(p, links)[:3],
+                )
+        return _not_answered(text, lang, "unknown", p, links)
+
+
+def _ranked_intents(scores: dict[str, float], links: list[Link]) -> list[str]:
+    order = [name for name, _ in sorted(scores.items(), key=lambda kv: -kv[1]) if name != "privacy"]
+    if links:
+        # Fall back on what the named node's kind suggests, then on a plain description of it.
+        label = links[0].node.label
+        for rule in rules():
+            if label in rule.labels and rule.name not in order:
+                order.append(rule.name)
+        order.append("describe")
+    return order
+
+
+def _not_answered(text: str, lang: str, intent: str, p: dict[str, Any], links: list[Link]) -> Answer:
+    suggestions = _suggestions(p, links)
+    return Answer(question=text, answered=False, intent=intent, language=lang,
+                  answer=p["unknown"] + "\n" + "\n".join(f"- {s}" for s in suggestions),
+                  entities=_refs(_unique(link.node for link in links)), suggestions=suggestions)
+
+
+def _unique(nodes: Any) -> list[Node]:
+    seen: dict[str, Node] = {}
+    for node in nodes:
+        seen.setdefault(node.id, node)
+    return list(seen.values())
+
+
+def _refs(nodes: list[Node]) -> list[EntityRef]:
+    return [EntityRef(id=n.id, label=n.label, name=n.name) for n in _unique(nodes)][:MAX_ITEMS]
+
+
+def _default_suggestions(p: dict[str, Any]) -> list[str]:
+    return list(p["suggestion"]["default"])
+
+
+def _suggestions(p: dict[str, Any], links: list[Link]) -> list[str]:
+    out: list[str] = []
+    for node in _unique(link.node for link in links):
+        for template in p["suggestion"].get(node.label, []):
+            out.append(template.format(name=node.name))
+    out.extend(_default_suggestions(p))
+    return list(dict.fromkeys(out))[:6]
+
+
+def _dedupe_sources(sources: list[SourceRef]) -> list[SourceRef]:
+    seen: dict[tuple[str, str | None], SourceRef] = {}
+    for source in sources:
+        if source.section:
+            seen.setdefault((source.section, source.quote), source)
+    return list(seen.values())[:MAX_ITEMS]
+
+
+def _src(row: dict[str, Any], section_key: str = "source", quote_key: str = "quote") -> SourceRef | None:
+    section = row.get(section_key)
+    if not section:
+        return None
+    external = section == "external"
+    return SourceRef(section=section, quote=row.get(quote_key), external=external, url=row.get("source_url"))
+
+
+def _sources(rows: list[dict[str, Any]], *keys: tuple[str, str]) -> list[SourceRef]:
+    out = []
+    for row in rows:
+        for section_key, quote_key in keys or (("source", "quote"),):
+            ref = _src(row, section_key, quote_key)
+            if ref:
+                out.append(ref)
+    return out
+
+
+def _label(item: dict[str, Any], p: dict[str, Any]) -> str:
+    name = item.get("name") or item.get("id") or ""
+    abbreviation = item.get("abbreviation")
+    if abbreviation and abbreviation.lower() not in name.lower():
+        name = f"{name} ({abbreviation})"
+    if item.get("number") is not None and item.get("label") == "Measure":
+        name = f"{name} ({p['measure_label'].format(number=item['number'])})"
+    return name
+
+
+def _join(items: list[str]) -> str:
+    unique = list(dict.fromkeys(i for i in items if i))
+    return "; ".join(unique[:MAX_ITEMS]) + ("; …" if len(unique) > MAX_ITEMS else "")
+
+
+def _external_notes(facts: list[dict[str, Any]], p: dict[str, Any]) -> tuple[list[str], list[SourceRef]]:
+    lines, sources = [], []
+    for fact in facts or []:
+        lines.append(p["external_note"].format(checked=fact.get("checked"), confidence=fact.get("confidence"),
+                                               text=fact.get("summary") or fact.get("name")))
+        sources.append(SourceRef(section="external", quote=fact.get("name"), external=True, url=fact.get("source_url")))
+    return lines, sources
+
+
+# -- handlers: each returns Composed, or None when it cannot answer -------------------------------------
+
+def _procedure(ctx: Context) -> Composed | None:
+    target = ctx.pick("Procedure", "Measure") or ctx.ranked("Procedure", minimum=3.0)
+    if target is None:
+        return None
+    rows = ctx.query("procedure.steps", {"id": target.id})
+    if not rows:
+        return None
+    by_procedure: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_procedure.setdefault(row["procedure_id"], []).append(row)
+    best_id = max(by_procedure, key=lambda pid: (pid == target.id, overlap_score(
+        ctx.question, " ".join(str(by_procedure[pid][0].get(k) or "") for k in ("procedure", "summary"))), pid))
+    steps = sorted(by_procedure[best_id], key=lambda r: r["order"])
+    first = steps[0]
+    p = ctx.p
+    lines = [p["route_intro"].format(name=first["procedure"])]
+    route: list[RouteStep] = []
+    entities: list[Node] = []
+    for step in steps:
+        actors = [_label(a, p) for a in step.get("actors") or []]
+        forums = [f["name"] for f in step.get("forums") or []]
+        detail = ", ".join(filter(None, [f"{p['by']} {', '.join(actors)}" if actors else "",
+                                         f"{p['in_forum']} {', '.join(forums)}" if forums else ""]))
+        lines.append(f"{step['order']}. {step['action']}" + (f" ({detail})" if detail else ""))
+        route.append(RouteStep(order=step["order"], action=step["action"], actor=", ".join(actors) or None,
+                               forum=", ".join(forums) or None))
+        entities.extend(_nodes(ctx, step.get("actors") or []) + _nodes(ctx, step.get("forums") or []))
+    if first.get("summary"):
+        lines.append(first["summary"])
+    notes, external_sources = _external_notes(first.get("external_facts") or [], p)
+    lines.extend(notes)
+    others = [by_procedure[pid][0]["procedure"] for pid in by_procedure if pid != best_id]
+    if others:
+        lines.append(p["also_procedures"].format(names=_join(others)))
+    sources = _sources([first], ("procedure_source", "procedure_quote")) + _sources(steps) + external_sources
+    return Composed("\n".join(lines), [_node(ctx, best_id), *entities], sources, route)
+
+
+def _nodes(ctx: Context, items: list[dict[str, Any]]) -> list[Node]:
+    return [ctx.index.nodes[i["id"]] for i in items if i.get("id") in ctx.index.nodes]
+
+
+def _node(ctx: Context, node_id: str) -> Node:
+    return ctx.index.nodes.get(node_id) or Node(node_id, "Procedure", node_id)
+
+
+def _wanted_relations(question: str) -> list[str]:
+    folded = fold(question)
+    wanted = [rel for rel, keys in _SUBINTENT.items() if any(k in folded for k in keys)]
+    return wanted + [r for r in ACTOR_RELATIONS if r not in wanted]
+
+
+def _measure_actors(ctx: Context) -> Composed | None:
+    target = ctx.pick("Measure", "Procedure") or ctx.ranked("Measure", "Procedure", minimum=3.0)
+    if target is None:
+        return None
+    rows = ctx.query("measure.actors", {"id": target.id})
+    p = ctx.p
+    if not rows:
+        return None
+    lines = [p["actors_intro"].format(name=_label({"name": target.name, "number": target.number, "label": target.label}, p))]
+    for relation in _wanted_relations(ctx.question):
+        group = [r for r in rows if r["relation"] == relation]
+        if group:
+            names = [_label(r, p) + (" [extern]" if r.get("external") else "") for r in group]
+            lines.append(f"- {p['relation'][relation]}: {_join(names)}")
+    quotes = [f"“{r['quote']}” ({r['source']})" for r in rows if r.get("quote") and not r.get("external")][:2]
+    lines.extend(quotes)
+    return Composed("\n".join(lines), [target, *_nodes(ctx, rows)], _sources(rows))
+
+
+def _legal_basis(ctx: Context) -> Composed | None:
+    p = ctx.p
+    law = ctx.pick("LegalBasis")
+    other = ctx.pick("Measure", "Procedure", "Forum", "Organisation", "Role")
+    if law is None and other is None:
+        law = ctx.ranked("LegalBasis", minimum=3.0)
+    if law is not None:
+        rows = ctx.query("legal.detail", {"id": law.id})
+        if not rows:
+            return None
+        row = rows[0]
+        article = f", {row['article']}" if row.get("article") else ""
+        lines = [p["legal_detail"].format(name=row["name"], law=row.get("law") or "", article=article,
+                                          summary=row.get("summary") or "")]
+        if row.get("articles"):
+            lines.append(p["legal_articles"].format(items=_join([a["name"] for a in row["articles"]])))
+        if row.get("part_of"):
+            lines.append(p["org_parents"].format(items=_join([a["name"] for a in row["part_of"]])))
+        if row.get("used_by"):
+            lines.append(p["legal_used_by"].format(items=_join([_label(u, p) for u in row["used_by"]])))
+        if row.get("superseded_by"):
+            lines.append(p["legal_superseded"].format(items=_join([s["name"] for s in row["superseded_by"]])))
+        notes, ext = _external_notes(row.get("external_facts") or [], p)
+        lines.extend(notes)
+        return Composed("\n".join(lines), [law], _sources([row]) + _sources(row.get("used_by") or []) + ext)
+    if other is None:
+        return None
+    if other.label in ("Measure",):
+        rows = ctx.query("measure.detail", {"id": other.id})
+        bases = rows[0]["legal_bases"] if rows else []
+    elif other.label == "Forum":
+        rows = ctx.query("forum.detail", {"id": other.id})
+        bases = rows[0]["legal_bases"] if rows else []
+    elif other.label in ("Organisation", "Role"):
+        rows = ctx.query("organisation.detail", {"id": other.id})
+        bases = rows[0]["legal_bases"] if rows else []
+    else:
+        rows = ctx.query("measure.by_legal_basis", {"id": other.id})
+        bases = []
+    if not bases:
+        return None
+    lines = [p["legal_intro"].format(name=other.name)]
+    for base in bases:
+        marker = " [extern]" if base.get("external") else ""
+        detail = ", ".join(filter(None, [base.get("law"), base.get("article")]))
+        lines.append(f"- {base['name']}{marker}" + (f" ({detail})" if detail and detail != base["name"] else ""))
+    lines.extend(f"“{b['quote']}” ({b['source']})" for b in bases if b.get("quote"))
+    return Composed("\n".join(lines), [other, *_nodes(ctx, bases)], _sources(bases))
+
+
+def _organisation(ctx: Context) -> Composed | None:
+    target = ctx.pick("Organisation", "Role")
+    if target is None:
+        return None
+    rows = ctx.query("organisation.detail", {"id": target.id})
+    if not rows:
+        return None
+    row, p = rows[0], ctx.p
+    lines = [p["org_intro"].format(name=_label(row, p), summary=row.get("summary") or "")]
+    wanted = _wanted_relations(ctx.question)
+    measures = sorted(row.get("measures") or [], key=lambda m: (wanted.index(m["relation"]) if m["relation"] in wanted else 9, m.get("number") or 99))
+    if measures:
+        lines.append(p["org_measures"].format(items=_join([f"{_label(m, p)} ({p['relation'][m['relation']].lower()})" for m in measures])))
+    for key, phrase in (("forums", "org_forums"), ("sends_to", "org_sends"), ("receives_from", "org_receives"),
+                        ("parts", "org_parts"), ("parents", "org_parents"), ("legal_bases", "org_legal")):
+        items = row.get(key) or []
+        if items:
+            lines.append(p[phrase].format(items=_join([_label(i, p) + (f" ({i['instrument']})" if i.get("instrument") else "") for i in items])))
+    notes, ext = _external_notes(row.get("external_facts") or [], p)
+    lines.extend(notes)
+    sources = _sources([row]) + _sources(measures) + _sources(row.get("sends_to") or []) + ext
+    return Composed("\n".join(lines), [target, *_nodes(ctx, measures)], sources)
+
+
+def _forum(ctx: Context) -> Composed | None:
+    target = ctx.pick("Forum")
+    if target is None:
+        return None
+    rows = ctx.query("forum.detail", {"id": target.id})
+    if not rows:
+        return None
+    row, p = rows[0], ctx.p
+    lines = [p["forum_intro"].format(name=row["name"], summary=row.get("summary") or "")]
+    if row.get("decides"):
+        lines.append(p["forum_decides"].format(decides=row["decides"]))
+    participants = row.get("participants") or []
+    structural = [_label(x, p) for x in participants if x.get("how") == "structureel"]
+    incidental = [_label(x, p) for x in participants if x.get("how") == "incidenteel"]
+    other = [_label(x, p) for x in participants if x.get("how") not in ("structureel", "incidenteel")]
+    if structural:
+        lines.append(p["forum_structural"].format(items=_join(structural)))
+    if incidental:
+        lines.append(p["forum_incidental"].format(items=_join(incidental)))
+    if other:
+        lines.append(p["forum_participants"].format(items=_join(other)))
+    for key, phrase in (("hosted_at", "forum_hosted"), ("organisers", "forum_organisers"),
+                        ("coordinates", "forum_coordinates"), ("legal_bases", "forum_legal")):
+        if row.get(key):
+            lines.append(p[phrase].format(items=_join([_label(i, p) for i in row[key]])))
+    if row.get("procedure_steps"):
+        lines.append(p["forum_steps"].format(items=_join([f"{s['name']} (stap {s['step']})" for s in row["procedure_steps"]])))
+    sources = _sources([row]) + _sources(participants) + _sources(row.get("hosted_at") or [])
+    return Composed("\n".join(lines), [target, *_nodes(ctx, participants)], sources)
+
+
+def _definition(ctx: Context) -> Composed | None:
+    nodes = ctx.picks("Term", "Measure", "Organisation", "Role", "Forum", "LegalBasis", "Procedure", "Theme",
+                      "Training", "Tension", "Programme", "GoodPractice", "AttentionPoint", "Recommendation")
+    if not nodes:
+        return None
+    # A term and the node it is about often share a name: keep the term's definition first, then the node.
+    ids = [n.id for n in nodes][:4]
+    rows = ctx.query("entity.get", {"ids": ids})
+    if not rows:
+        return None
+    p = ctx.p
+    order = {node_id: i for i, node_id in enumerate(ids)}
+    rows.sort(key=lambda r: order.get(r["id"], 99))
+    lines = []
+    for row in rows:
+        props = row["properties"]
+        text = props.get("definition") or props.get("summary") or props.get("decides") or props.get("law") or ""
+        name = _label({**props, "label": row["label"]}, p)
+        if row["label"] == "Measure":
+            name = f"{p['measure_label'].format(number=props.get('number')).capitalize()}: {props.get('name')}"
+        lines.append(p["definition"].format(name=name, text=text).rstrip(": "))
+        see = [link["name"] for link in row.get("links") or [] if link.get("name") and link["name"] != row["name"]]
+        if see:
+            lines.append(p["see_also"].format(items=_join(see)))
+    sources = [s for s in (_src(r["properties"]) for r in rows) if s]
+    return Composed("\n".join(lines), nodes, sources)
+
+
+def _describe(ctx: Context) -> Composed | None:
+    return _definition(ctx)
+
+
+def _theme(ctx: Context) -> Composed | None:
+    p = ctx.p
+    theme = ctx.pick("Theme")
+    measure = ctx.pick("Measure")
+    if theme is None and measure is not None:
+        rows = ctx.query("measure.detail", {"id": measure.id})
+        if not rows or not rows[0]["themes"]:
+            return None
+        themes = [" / ".join([*t.get("parents", []), t["name"]]) for t in rows[0]["themes"]]
+        name = _label({"name": rows[0]["title"], "number": rows[0]["number"], "label": "Measure"}, p)
+        return Composed(p["measure_themes"].format(name=name, items=_join(themes)), [measure],
+                        _sources(rows[0]["themes"]))
+    theme = theme or ctx.ranked("Theme", minimum=3.0)
+    if theme is None:
+        return None
+    rows = ctx.query("measure.by_theme", {"id": theme.id})
+    if not rows:
+        return None
+    lines = [p["theme_intro"].format(name=rows[0]["theme"])]
+    for row in rows:
+        sub = f" [{row['subtheme']}]" if row["subtheme"] != row["theme"] else ""
+        lines.append(f"- {row['number']}. {row['title']}{sub}")
+    return Composed("\n".join(lines), [theme], [SourceRef(section="Bijlage I")])
+
+
+def _tensions(ctx: Context) -> Composed | None:
+    rows = ctx.query("tension.list", {})
+    if not rows:
+        return None
+    linked = {link.node.id for link in ctx.links}
+    p = ctx.p
+
+    def relevance(row: dict[str, Any]) -> float:
+        ends = {b["id"] for b in row.get("between") or []} | {r["id"] for r in row.get("resolved_in") or []}
+        text = " ".join(str(row.get(k) or "") for k in ("name", "summary", "resolution"))
+        return 2.0 * len(ends & linked) + (row["id"] in linked) * 3.0 + 3.0 * overlap_score(ctx.question, text)
+
+    ranked = sorted(rows, key=lambda r: (-relevance(r), r["name"]))
+    best = relevance(ranked[0])
+    general = not linked or best < 1.0
+    chosen = ranked if general else [r for r in ranked if relevance(r) >= max(1.0, best * 0.6)][:3]
+    lines = [p["tension_intro"]]
+    for row in chosen:
+        lines.append(f"- {row['name']}: {row.get('summary') or ''}")
+        if row.get("resolution") and not general:
+            lines.append("  " + p["tension_resolution"].format(text=row["resolution"]))
+        if row.get("between"):
+            lines.append("  " + p["tension_between"].format(items=_join([_label(b, p) for b in row["between"]])))
+        if row.get("resolved_in") and not general:
+            lines.append("  " + p["tension_resolved_in"].format(items=_join([b["name"] for b in row["resolved_in"]])))
+    nodes = [n for r in chosen for n in _nodes(ctx, r.get("between") or [])]
+    return Composed("\n".join(lines), nodes, _sources(chosen))
+
+
+def _ranked_rows(ctx: Context, rows: list[dict[str, Any]], keys: tuple[str, ...], about_key: str) -> list[tuple[float, dict[str, Any]]]:
+    linked = {link.node.id for link in ctx.links}
+    scored = []
+    for row in rows:
+        text = " ".join(str(row.get(k) or "") for k in keys)
+        about = {a["id"] for a in row.get(about_key) or []}
+        score = overlap_score(ctx.question, text) + 0.5 * len(about & linked)
+        scored.append((score, row))
+    return sorted(scored, key=lambda sr: (-sr[0], str(sr[1].get("name"))))
+
+
+def _survey(ctx: Context) -> Composed | None:
+    rows = ctx.query("finding.list", {"about": ""})
+    ranked = _ranked_rows(ctx, rows, ("name", "summary", "quote", "population"), "about")
+    if not ranked or ranked[0][0] < 0.34:
+        return None
+    best = ranked[0][0]
+    chosen = [row for score, row in ranked if score >= best * 0.75][:3]
+    lines = [ctx.p["survey_intro"]]
+    for row in chosen:
+        population = f" ({row['population']})" if row.get("population") else ""
+        lines.append(f"- {row.get('summary') or row['name']}{population}")
+    return Composed("\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("about") or [])], _sources(chosen))
+
+
+def _conclusions(ctx: Context) -> Composed | None:
+    folded = fold(ctx.question)
+    kinds = [kind for kind, keys in _CONCLUSION_KINDS.items() if any(k in folded for k in keys)]
+    kind = kinds[0] if len(kinds) == 1 else ""
+    rows = ctx.query("conclusion.list", {"kind": kind})
+    if not rows:
+        return None
+    ranked = _ranked_rows(ctx, rows, ("name", "summary", "quote"), "concerns")
+    generic = bool(kind) and ranked[0][0] < 0.5
+    if generic:
+        chosen = [row for _, row in ranked]
+        chosen.sort(key=lambda r: (r.get("number") or 99, r["name"]))
+    else:
+        if ranked[0][0] < 0.25:
+            return None
+        chosen = [row for score, row in ranked if score >= ranked[0][0] * 0.7][:3]
+    lines = [ctx.p["conclusions_intro"][kind or "all"]]
+    for row in chosen:
+        number = f"{row['number']}. " if row.get("number") else ""
+        lines.append(f"- {number}{row['name']}: {row.get('summary') or ''}")
+    return Composed("\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("concerns") or [])], _sources(chosen))
+
+
+def _training(ctx: Context) -> Composed | None:
+    rows = ctx.query("training.list", {})
+    if not rows:
+        return None
+    org = ctx.pick("Organisation")
+    if org is not None:
+        chosen = [r for r in rows if org.id in {o["id"] for o in r.get("offered_by") or []}]
+    else:
+        ranked = _ranked_rows(ctx, rows, ("name", "summary", "audience", "quote"), "concerns")
+        chosen = [row for score, row in ranked if score >= max(0.2, ranked[0][0] * 0.6)][:5]
+    if not chosen:
+        return None
+    p = ctx.p
+    lines = [p["training_intro"]]
+    for row in chosen:
+        offered = [_label(o, p) for o in row.get("offered_by") or []]
+        by = f" ({p['training_offered'].format(items=_join(offered))})" if offered else ""
+        audience = f" Doelgroep: {row['audience']}." if row.get("audience") and ctx.lang == "nl" else ""
+        lines.append(f"- {row['name']}{by}: {row.get('summary') or ''}{audience}")
+    return Composed("\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("offered_by") or [])], _sources(chosen))
+
+
+def _chain(ctx: Context) -> Composed | None:
+    ordered = sorted(_unique(link.node for link in sorted(ctx.links, key=lambda lk: lk.start)), key=lambda n: 0)
+    if len(ordered) < 2:
+        return None
+    start, end = ordered[0], ordered[-1]
+    rows = ctx.query("entity.chain", {"from": start.id, "to": end.id})
+    p = ctx.p
+    if not rows:
+        return Composed(p["chain_none"].format(start=start.name, end=end.name), [start, end])
+    from kennisgraaf.schema import RELATIONSHIPS
+
+    row = rows[0]
+    names = {n["id"]: n["name"] for n in row["nodes"]}
+    lines = [p["chain_intro"].format(start=start.name, end=end.name, hops=row["hops"])]
+    for i, rel in enumerate(row["relationships"], start=1):
+        rule = RELATIONSHIPS.get(rel["type"])
+        verb = rule.dutch if rule and ctx.lang == "nl" else rel["type"].lower().replace("_", " ")
+        lines.append(f"{i}. {names.get(rel['start'], rel['start'])} — {verb} → {names.get(rel['end'], rel['end'])}")
+    nodes = [ctx.index.nodes[n["id"]] for n in row["nodes"] if n["id"] in ctx.index.nodes]
+    return Composed("\n".join(lines), nodes, _sources(row["relationships"]))
+
+
+HANDLERS: dict[str, Callable[[Context], Composed | None]] = {
+    "procedure": _procedure,
+    "measure_actors": _measure_actors,
+    "legal_basis": _legal_basis,
+    "organisation_measures": _organisation,
+    "forum": _forum,
+    "definition": _definition,
+    "describe": _describe,
+    "theme": _theme,
+    "tensions": _tensions,
+    "survey": _survey,
+    "conclusions": _conclusions,
+    "training": _training,
+    "chain": _chain,
+}

@@ -1,0 +1,70 @@
+"""Normalising questions and names: case, accents, punctuation, Dutch stemming, language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+MAX_QUESTION_CHARS = 1000
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_STEMMER = snowballstemmer.stemmer("dutch_porter")
+
+ENGLISH_MARKERS = frozenset(
+    "the who what which how is are does do did can could should would where when why of for to with and in on "
+    "an a my our their this that about between from who's what's measure measures municipality municipalities "
+    "organisation organization prosecution police meeting consultation exemption freeze".split()
+)
+DUTCH_MARKERS = frozenset(
+    "de het een wie wat welke hoe is zijn wordt worden kan kunnen mag moet bij van voor met en in op over "
+    "tussen waar wanneer waarom ik we wij onze mijn gemeente gemeenten maatregel maatregelen overleg "
+    "aanvragen beslist doet heeft hebben niet ook er dat die".split()
+)
+STOPWORDS = frozenset(
+    "de het een en van in op te dat die is voor met aan er om als bij of zijn ook tot door naar over uit dan "
+    "wat wie hoe waar welke welk wordt worden kan kunnen moet moeten mag ik je u we wij zij hij ze mijn onze ons "
+    "hun deze dit the a an of to in on for is are be by with and or what who which how does do can could "
+    "i we my our me us it its this that from at as was were has have had will would should there their "
+    "al nog wel niet geen meer dan zo maar dus toch even".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, everything that is not a letter or digit turned into one space."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return _NON_WORD.sub(" ", ascii_text).strip()
+
+
+def clean_question(text: str) -> str:
+    """Control characters removed, whitespace collapsed, cut to a sane length."""
+    text = "".join(ch if ch.isprintable() or ch in " \t" else " " for ch in str(text))
+    return " ".join(text.split())[:MAX_QUESTION_CHARS]
+
+
+@lru_cache(maxsize=50_000)
+def stem(token: str) -> str:
+    return _STEMMER.stemWord(token)
+
+
+def tokens(text: str) -> list[str]:
+    return fold(text).split()
+
+
+def stems(text: str) -> list[str]:
+    return [stem(t) for t in tokens(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words that carry meaning (no stopwords, no one-letter tokens)."""
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS and len(t) > 1]
+
+
+def language(text: str) -> str:
+    """'en' or 'nl', by counting marker words; Dutch when in doubt (the users are Dutch civil servants)."""
+    words = tokens(text)
+    english = sum(w in ENGLISH_MARKERS for w in words)
+    dutch = sum(w in DUTCH_MARKERS for w in words)
+    return "en" if english > dutch else "nl"

@@ -1,0 +1,101 @@
+"""The validated knowledge in memory, and its shape as graph rows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from kennisgraaf.models import Node, Procedure, Relation, Step
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a node or relationship was written in the seed."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    """A node as the stores write it."""
+
+    id: str
+    label: str
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    """A relationship as the stores write it."""
+
+    type: str
+    start: str
+    end: str
+    properties: dict[str, Any]
+
+
+@dataclass
+class KnowledgeSet:
+    """All nodes (with procedure steps) and relationships of the seed."""
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    steps: dict[str, tuple[Procedure, Step]] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    origins: dict[str, Origin] = field(default_factory=dict)
+    relation_origins: dict[tuple[str, str, str], Origin] = field(default_factory=dict)
+
+    def add_node(self, node: Node, origin: Origin | None = None) -> None:
+        self.nodes[node.id] = node
+        if origin is not None:
+            self.origins[node.id] = origin
+        if isinstance(node, Procedure):
+            for step in node.steps:
+                step_id = node.step_id(step)
+                self.steps[step_id] = (node, step)
+                if origin is not None:
+                    self.origins.setdefault(step_id, origin)
+                self.add_relation(
+                    Relation.model_validate(
+                        {"from": node.id, "type": "HAS_STEP", "to": step_id, "order": step.order, "source": step.source}
+                    )
+                )
+
+    def add_relation(self, relation: Relation, origin: Origin | None = None) -> None:
+        self.relations.append(relation)
+        if origin is not None:
+            self.relation_origins[relation.key()] = origin
+
+    def label_of(self, node_id: str) -> str | None:
+        node = self.nodes.get(node_id)
+        if node is not None:
+            return node.label
+        return "Step" if node_id in self.steps else None
+
+    def of_label(self, label: str) -> list[Node]:
+        return sorted((n for n in self.nodes.values() if n.label == label), key=lambda n: n.id)
+
+    def node_rows(self) -> list[NodeRow]:
+        rows = [NodeRow(n.id, n.label, {**n.properties(), "label": n.label}) for n in self.nodes.values()]
+        for step_id, (_procedure, step) in self.steps.items():
+            props = step.model_dump(mode="json", exclude_none=True, exclude={"actor", "forum", "legal_basis"})
+            props.update(id=step_id, name=step.action, label="Step")
+            rows.append(NodeRow(step_id, "Step", props))
+        return sorted(rows, key=lambda r: (r.label, r.id))
+
+    def relation_rows(self) -> list[RelationRow]:
+        rows = [RelationRow(r.type, r.start, r.end, r.properties()) for r in self.relations]
+        return sorted(rows, key=lambda r: (r.type, r.start, r.end))
+
+    def counts(self) -> dict[str, int]:
+        """Number of nodes per label and relationships per type."""
+        out: dict[str, int] = defaultdict(int)
+        for row in self.node_rows():
+            out[row.label] += 1
+        for rel in self.relation_rows():
+            out[rel.type] += 1
+        return dict(sorted(out.items()))

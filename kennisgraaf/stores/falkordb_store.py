@@ -1,0 +1,177 @@
+"""The embedded engine: FalkorDB on a unix socket, with stage-and-swap loading."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import redis
+from falkordb import FalkorDB
+from redis.exceptions import ResponseError
+
+from kennisgraaf.catalogue import QUERIES_DIR, Query, statement_file
+from kennisgraaf.errors import QueryFailed, QueryRefused, StoreUnavailable
+from kennisgraaf.knowledge import KnowledgeSet
+from kennisgraaf.stores.base import ENTITY, merge_counts, node_batches, plain, relation_batches
+from kennisgraaf.stores.embedded_server import EmbeddedServer
+
+T = TypeVar("T")
+_WRITE_HINTS = ("read-only", "is a write", "write query", "graph.ro_query")
+
+
+class FalkorDBStore:
+    """GraphStore over an EmbeddedServer. The live graph is the one the pointer key names."""
+
+    engine = "falkordb"
+
+    def __init__(self, server: EmbeddedServer, graph_name: str = "kennisgraaf", query_timeout_ms: int = 5000) -> None:
+        self.server = server
+        self.graph_name = graph_name
+        self.pointer_key = f"{graph_name}:active"
+        self.query_timeout_ms = query_timeout_ms
+        self._db: FalkorDB | None = None
+        self._stopwords = (QUERIES_DIR / "_schema" / "dutch_stopwords.txt").read_text(encoding="utf-8").split()
+
+    # -- connection and recovery -------------------------------------------------------------------
+    def _connect(self) -> FalkorDB:
+        if self._db is None:
+            self.server.ensure_running()
+            self._db = FalkorDB(unix_socket_path=str(self.server.socket_path), socket_timeout=70)
+        return self._db
+
+    def _with_recovery(self, action: Callable[[FalkorDB], T]) -> T:
+        """Run `action`; if the server died, restart it (its AOF restores the data) and try once more."""
+        for attempt in (1, 2):
+            try:
+                return action(self._connect())
+            except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError, OSError) as exc:
+                self._drop_connection()
+                if attempt == 2:
+                    raise StoreUnavailable(f"De ingebouwde grafenserver reageert niet: {exc}") from exc
+                self.server.ensure_running()
+        raise AssertionError("unreachable")
+
+    def _drop_connection(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.connection.close()
+            except Exception:  # noqa: BLE001 - closing a dead connection may fail in many ways
+                pass
+        self._db = None
+
+    def _active_name(self, db: FalkorDB) -> str | None:
+        value = db.connection.get(self.pointer_key)
+        if value is None:
+            return None
+        return value.decode() if isinstance(value, bytes) else str(value)
+
+    # -- reading -----------------------------------------------------------------------------------
+    def run(self, query: Query, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self._query(query.cypher_for(self.engine), params or {}, readonly=False, timeout_ms=self.query_timeout_ms)
+
+    def run_readonly(self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int, row_limit: int) -> list[dict[str, Any]]:
+        rows = self._query(cypher, params or {}, readonly=True, timeout_ms=timeout_ms)
+        return rows[:row_limit]
+
+    def _query(self, cypher: str, params: dict[str, Any], *, readonly: bool, timeout_ms: int) -> list[dict[str, Any]]:
+        def action(db: FalkorDB) -> list[dict[str, Any]]:
+            name = self._active_name(db)
+            if name is None:
+                return []
+            graph = db.select_graph(name)
+            try:
+                result = (graph.ro_query if readonly else graph.query)(cypher, params, timeout=timeout_ms)
+            except ResponseError as exc:
+                message = str(exc)
+                if readonly and any(h in message.lower() for h in _WRITE_HINTS):
+                    raise QueryRefused("Alleen lezen: de console voert geen schrijfopdrachten uit.") from exc
+                if "timed out" in message.lower() or "timeout" in message.lower():
+                    raise QueryFailed(f"De query duurde langer dan {timeout_ms} ms en is gestopt.") from exc
+                raise QueryFailed(f"De database weigerde de query: {message}") from exc
+            columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in result.header]
+            columns = [c.decode() if isinstance(c, bytes) else c for c in columns]
+            return [dict(zip(columns, (plain(v) for v in row))) for row in result.result_set]
+
+        return self._with_recovery(action)
+
+    def counts(self) -> dict[str, int]:
+        def action(db: FalkorDB) -> dict[str, int]:
+            name = self._active_name(db)
+            if name is None:
+                return {}
+            graph = db.select_graph(name)
+            labels = graph.ro_query("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count").result_set
+            types = graph.ro_query("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count").result_set
+            return merge_counts(
+                [{"label": r[0], "count": r[1]} for r in labels], [{"type": r[0], "count": r[1]} for r in types]
+            )
+
+        return self._with_recovery(action)
+
+    # -- loading -----------------------------------------------------------------------------------
+    def load(self, knowledge: KnowledgeSet) -> dict[str, int]:
+        """Build the new graph under a staging name, check it, then flip the pointer: all or nothing."""
+
+        def action(db: FalkorDB) -> dict[str, int]:
+            active = self._active_name(db)
+            staging = f"{self.graph_name}_{time.time_ns()}"
+            graph = db.select_graph(staging)
+            try:
+                self._create_schema(graph)
+                self._write(graph, knowledge)
+                self._check(graph, knowledge)
+                db.connection.set(self.pointer_key, staging)
+            except BaseException:
+                _delete_graph(graph)
+                raise
+            if active and active != staging:
+                _delete_graph(db.select_graph(active))
+            return self.counts()
+
+        try:
+            return self._with_recovery(action)
+        except ResponseError as exc:
+            raise QueryFailed(f"Laden mislukt, de vorige graaf is ongewijzigd: {exc}") from exc
+
+    def _create_schema(self, graph: Any) -> None:
+        statements = statement_file("_schema/falkordb.cypher")
+        graph.query(statements[0])
+        graph.create_node_unique_constraint(ENTITY, "id")
+        for statement in statements[1:]:
+            graph.query(statement, {"stopwords": self._stopwords})
+
+    def _write(self, graph: Any, knowledge: KnowledgeSet) -> None:
+        node_stmt = statement_file("_write/merge_nodes.cypher")[0]
+        rel_stmt = statement_file("_write/merge_relationships.cypher")[0]
+        for label, batch in node_batches(knowledge.node_rows()):
+            graph.query(node_stmt.replace("__LABEL__", label), {"rows": batch})
+        for rel_type, batch in relation_batches(knowledge.relation_rows()):
+            graph.query(rel_stmt.replace("__TYPE__", rel_type), {"rows": batch})
+
+    def _check(self, graph: Any, knowledge: KnowledgeSet) -> None:
+        nodes = graph.query("MATCH (n) RETURN count(n)").result_set[0][0]
+        expected = len(knowledge.node_rows())
+        if int(nodes) != expected:
+            raise QueryFailed(f"Laden onvolledig: {nodes} van {expected} knopen geschreven")
+
+    def drop(self) -> None:
+        """Delete the live graph (for tests and `load --reset`)."""
+
+        def action(db: FalkorDB) -> None:
+            name = self._active_name(db)
+            if name:
+                _delete_graph(db.select_graph(name))
+            db.connection.delete(self.pointer_key)
+
+        self._with_recovery(action)
+
+    def close(self) -> None:
+        self._drop_connection()
+
+
+def _delete_graph(graph: Any) -> None:
+    try:
+        graph.delete()
+    except (ResponseError, redis.ConnectionError):
+        pass

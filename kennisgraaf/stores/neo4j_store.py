@@ -1,0 +1,145 @@
+"""The production engine: Neo4j through the official driver, loading in one transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase, Query as DriverQuery
+from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from kennisgraaf.catalogue import Query, statement_file
+from kennisgraaf.errors import QueryFailed, QueryRefused, StoreUnavailable
+from kennisgraaf.knowledge import KnowledgeSet
+from kennisgraaf.settings import Neo4jSettings
+from kennisgraaf.stores.base import merge_counts, node_batches, plain, relation_batches
+
+_COUNT_LABELS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count"
+_COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count"
+
+
+class Neo4jStore:
+    """GraphStore over a Neo4j 5 server."""
+
+    engine = "neo4j"
+
+    def __init__(self, settings: Neo4jSettings, query_timeout_ms: int = 5000) -> None:
+        self.settings = settings
+        self.query_timeout_ms = query_timeout_ms
+        self._driver: neo4j.Driver | None = None
+
+    def _get_driver(self) -> neo4j.Driver:
+        if self._driver is None:
+            if not self.settings.password.get_secret_value():
+                raise StoreUnavailable("NEO4J_PASSWORD is niet gezet; Kennisgraaf verbindt niet zonder wachtwoord.")
+            self._driver = GraphDatabase.driver(
+                self.settings.uri,
+                auth=(self.settings.user, self.settings.password.get_secret_value()),
+                connection_timeout=5,
+                max_transaction_retry_time=5,
+            )
+        return self._driver
+
+    def _session(self, mode: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
+        return self._get_driver().session(database=self.settings.database, default_access_mode=mode)
+
+    def _translate(self, exc: Exception, timeout_ms: int | None = None) -> Exception:
+        if isinstance(exc, AuthError):
+            self.close()
+            return StoreUnavailable("Neo4j weigert de inloggegevens (NEO4J_USER/NEO4J_PASSWORD).")
+        if isinstance(exc, (ServiceUnavailable, SessionExpired, OSError)):
+            self.close()
+            return StoreUnavailable(f"Neo4j is niet bereikbaar op {self.settings.uri}.")
+        if isinstance(exc, Neo4jError):
+            code = exc.code or ""
+            if "TransactionTimedOut" in code or "Terminated" in code:
+                return QueryFailed(f"De query duurde langer dan {timeout_ms} ms en is gestopt.")
+            return QueryFailed(f"De database weigerde de query: {exc.message or code}")
+        if isinstance(exc, DriverError):
+            self.close()
+            return StoreUnavailable(f"Neo4j-verbinding mislukt: {exc}")
+        return exc
+
+    # -- reading -----------------------------------------------------------------------------------
+    def run(self, query: Query, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self._read(query.cypher_for(self.engine), params or {}, self.query_timeout_ms)
+
+    def _read(self, cypher: str, params: dict[str, Any], timeout_ms: int, row_limit: int | None = None) -> list[dict[str, Any]]:
+        statement = DriverQuery(cypher, timeout=timeout_ms / 1000)  # type: ignore[arg-type]
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                result = session.run(statement, params)
+                rows = []
+                for record in result:
+                    rows.append({k: plain(v) for k, v in record.items()})
+                    if row_limit is not None and len(rows) >= row_limit:
+                        break
+                result.consume()
+                return rows
+        except ClientError as exc:
+            if "AccessMode" in (exc.code or "") or "Forbidden" in (exc.code or ""):
+                raise QueryRefused("Alleen lezen: de console voert geen schrijfopdrachten uit.") from exc
+            raise self._translate(exc, timeout_ms) from exc
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise self._translate(exc, timeout_ms) from exc
+
+    def run_readonly(self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int, row_limit: int) -> list[dict[str, Any]]:
+        """EXPLAIN first and require a read-only plan (query_type 'r'); then run in a READ session."""
+        params = params or {}
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                summary = session.run(DriverQuery("EXPLAIN " + cypher, timeout=timeout_ms / 1000), params).consume()  # type: ignore[arg-type]
+        except ClientError as exc:
+            if "AccessMode" in (exc.code or "") or "Forbidden" in (exc.code or ""):
+                raise QueryRefused("Alleen lezen: de console voert geen schrijfopdrachten uit.") from exc
+            raise self._translate(exc, timeout_ms) from exc
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise self._translate(exc, timeout_ms) from exc
+        if summary.query_type != "r":
+            raise QueryRefused("Alleen lezen: de console voert geen schrijfopdrachten, schemawijzigingen of beheerprocedures uit.")
+        return self._read(cypher, params, timeout_ms, row_limit)
+
+    def counts(self) -> dict[str, int]:
+        labels = self._read(_COUNT_LABELS, {}, self.query_timeout_ms)
+        types = self._read(_COUNT_TYPES, {}, self.query_timeout_ms)
+        return merge_counts(labels, types)
+
+    # -- loading -----------------------------------------------------------------------------------
+    def load(self, knowledge: KnowledgeSet) -> dict[str, int]:
+        """Delete and rewrite everything in ONE transaction: a failure rolls back to the previous graph."""
+        node_stmt = statement_file("_write/merge_nodes.cypher")[0]
+        rel_stmt = statement_file("_write/merge_relationships.cypher")[0]
+        node_total = len(knowledge.node_rows())
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            tx.run("MATCH (n) DETACH DELETE n").consume()
+            for label, batch in node_batches(knowledge.node_rows()):
+                tx.run(node_stmt.replace("__LABEL__", label), rows=batch).consume()
+            for rel_type, batch in relation_batches(knowledge.relation_rows()):
+                tx.run(rel_stmt.replace("__TYPE__", rel_type), rows=batch).consume()
+            written = tx.run("MATCH (n) RETURN count(n) AS c").single()
+            if written is None or written["c"] != node_total:
+                raise QueryFailed(f"Laden onvolledig: {written and written['c']} van {node_total} knopen")
+
+        try:
+            with self._session() as session:
+                for statement in statement_file("_schema/neo4j.cypher"):
+                    session.run(statement).consume()
+                session.execute_write(work)
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise self._translate(exc) from exc
+        return self.counts()
+
+    def drop(self) -> None:
+        try:
+            with self._session() as session:
+                session.run("MATCH (n) DETACH DELETE n").consume()
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise self._translate(exc) from exc
+
+    def close(self) -> None:
+        if self._driver is not None:
+            try:
+                self._driver.close()
+            finally:
+                self._driver = None

@@ -1,0 +1,9 @@
+// title: Aanbevelingen, aandachtspunten en good practices
+// description: The report's conclusions of one kind (GoodPractice, AttentionPoint, Recommendation) or all (kind = ''), with what they concern.
+// params: kind=""
+MATCH (c:Entity)
+WHERE c.label IN ['GoodPractice', 'AttentionPoint', 'Recommendation'] AND ($kind = '' OR c.label = $kind)
+RETURN c.id AS id, c.label AS label, c.number AS number, c.name AS name, c.summary AS summary,
+       c.source AS source, c.quote AS quote,
+       [(c)-[:CONCERNS]->(x) | {id: x.id, label: x.label, name: x.name}] AS concerns
+ORDER BY label, number, name

@@ -1,0 +1,7 @@
+// title: Alle relaties van een knoop
+// description: Every relationship of a node, both directions, with the node on the other side and the relationship's source.
+// params: id
+MATCH (n:Entity {id: $id})-[r]-(other)
+RETURN type(r) AS type, startNode(r).id = n.id AS outgoing, other.id AS other_id, other.label AS other_label,
+       other.name AS other_name, r.source AS source, r.quote AS quote, r.how AS how, r.instrument AS instrument
+ORDER BY type, other_label, other_name

@@ -1,0 +1,7 @@
+// title: Begrippenlijst
+// description: The glossary: abbreviations of Bijlage III, the definitions of §2.1 and domain words, with what each is about.
+// params:
+MATCH (t:Term)
+RETURN t.id AS id, t.name AS name, t.definition AS definition, t.aliases AS aliases, t.source AS source, t.quote AS quote,
+       [(t)-[:ABOUT]->(x) | {id: x.id, label: x.label, name: x.name}] AS about
+ORDER BY toLower(name)
