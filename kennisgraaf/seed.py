@@ -129,7 +129,7 @@ def read_seed(root: Path | str) -> KnowledgeSet:
                 except ValidationError as exc:
                     _pydantic_errors(reader, file, doc, where, exc)
                     continue
-                _add_node(reader, knowledge, node, Origin(file, doc.line_of((*where, "id"))))
+                _add_node(reader, knowledge, node, Origin(file, doc.line_of((*where, "id"))), (*where, "id"))
                 if isinstance(node, Procedure):
                     _add_steps(reader, knowledge, node, file, doc, where)
 
@@ -147,10 +147,10 @@ def read_seed(root: Path | str) -> KnowledgeSet:
     return knowledge
 
 
-def _add_node(reader: _Reader, knowledge: KnowledgeSet, node: Node, origin: Origin) -> None:
+def _add_node(reader: _Reader, knowledge: KnowledgeSet, node: Node, origin: Origin, where: tuple[str | int, ...]) -> None:
     first = knowledge.origins.get(node.id)
     if first is not None:
-        reader.error(origin.file, origin.line, ("id",), f"duplicate id '{node.id}' (first defined at {first})")
+        reader.error(origin.file, origin.line, where, f"duplicate id '{node.id}' (first defined at {first})")
         return
     knowledge.add_node(node, origin)
 

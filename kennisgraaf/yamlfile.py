@@ -101,7 +101,8 @@ def read_yaml(path: Path) -> LocatedData:
         key = match.group(1) if match else None
         raise YamlFileError(line, f"duplicate key '{key}'", _duplicate_key_path(text, line, key)) from exc
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        scanning = bool(exc.context and "while scanning" in exc.context and exc.context_mark)
+        mark = exc.context_mark if scanning else (exc.problem_mark or exc.context_mark)
         line = mark.line + 1 if mark is not None else 1
         problem = (exc.problem or exc.context or "invalid YAML").strip().splitlines()[0]
         raise YamlFileError(line, f"YAML: {problem}") from exc

@@ -23,7 +23,8 @@
 #   NEO4J_JAVA_OPTS      extra JVM options (word-split, appended last so they win). The default runs
 #                        C1 only (-XX:TieredStopAtLevel=1): ~35% faster start and short test runs on
 #                        2 cores; pass "-XX:TieredStopAtLevel=4" for full JIT (long benchmarks).
-#   NEO4J_JAVA           java binary (must be Java 17 or 21); default $JAVA_HOME/bin/java, else java
+#   NEO4J_JAVA           java binary (must be Java 17 or 21); default: first Java 17/21 of
+#                        $JAVA_HOME/bin/java, java on PATH, /usr/lib/jvm/*17*, /usr/lib/jvm/*21*
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -64,19 +65,29 @@ running_pid() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+
+# Neo4j 5.26 runs on Java 17 or 21 only. NEO4J_JAVA is taken strictly; otherwise the first Java 17/21
+# among $JAVA_HOME, PATH and /usr/lib/jvm (so a JAVA_HOME pointing at Java 25 does not break us).
 find_java() {
-    local java="${NEO4J_JAVA:-}"
-    if [[ -z "$java" ]]; then
-        if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then java="$JAVA_HOME/bin/java"; else java=java; fi
+    local c major
+    if [[ -n "${NEO4J_JAVA:-}" ]]; then
+        major="$(java_major "$NEO4J_JAVA")"
+        [[ "$major" == 17 || "$major" == 21 ]] ||
+            die "Neo4j 5.26 needs Java 17 or 21; NEO4J_JAVA=$NEO4J_JAVA is Java '$major'"
+        echo "$NEO4J_JAVA"
+        return 0
     fi
-    command -v "$java" >/dev/null || die "java not found (need Java 17 or 21; set NEO4J_JAVA)"
-    local major
-    major="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-    case "$major" in
-        17|21) ;;
-        *) die "Neo4j 5.26 needs Java 17 or 21, $java is Java '$major' (set NEO4J_JAVA)" ;;
-    esac
-    echo "$java"
+    for c in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} "$(command -v java || true)" \
+             /usr/lib/jvm/*17*/bin/java /usr/lib/jvm/*21*/bin/java; do
+        [[ -n "$c" && -x "$c" ]] || continue
+        major="$(java_major "$c")"
+        if [[ "$major" == 17 || "$major" == 21 ]]; then
+            echo "$c"
+            return 0
+        fi
+    done
+    die "no Java 17 or 21 found (Neo4j 5.26 needs one); set NEO4J_JAVA"
 }
 
 neo4j_version() { sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' "$SERVER_DIR/pom.xml"; }
@@ -90,18 +101,20 @@ fetch_jars() {
     log "fetching Neo4j $version jars into $LIB (once; ~125 MB, cached in ~/.m2)"
     mkdir -p "$(dirname "$LIB")"
     tmp="$(mktemp -d "$(dirname "$LIB")/lib.tmp.XXXXXX")"
-    if ! mvn -q -B -Dstyle.color=never -f "$SERVER_DIR/pom.xml" dependency:copy-dependencies \
-            -DoutputDirectory="$tmp" -DincludeScope=runtime >&2; then
-        rm -rf "$tmp"
+    if ! mvn -B -ntp -f "$SERVER_DIR/pom.xml" dependency:copy-dependencies \
+            -DoutputDirectory="$tmp" -DincludeScope=runtime >"$tmp.mvn.log" 2>&1; then
+        tail -n 40 "$tmp.mvn.log" >&2
+        rm -rf "$tmp" "$tmp.mvn.log"
         die "mvn dependency:copy-dependencies failed"
     fi
+    rm -f "$tmp.mvn.log"
     touch "$tmp/.complete-$version"
     rm -rf "$LIB"
     mv "$tmp" "$LIB"
 }
 
 cmd_start() {
-    local pid java start waited
+    local pid java start waited jvmpid
     mkdir -p "$STATE"
     pid="$(running_pid)"
     if [[ -n "$pid" ]]; then
@@ -143,16 +156,18 @@ cmd_start() {
             break
         fi
         waited=$((SECONDS - start))
-        if grep -q '^NEO4J FAILED' "$LOGFILE" || ! kill -0 "$bgpid" 2>/dev/null || ((waited >= START_TIMEOUT)); then
+        jvmpid="$bgpid"
+        [[ -s "$PIDFILE" ]] && jvmpid="$(tr -dc '0-9' <"$PIDFILE")"
+        if grep -q '^NEO4J FAILED' "$LOGFILE" || ! kill -0 "$jvmpid" 2>/dev/null || ((waited >= START_TIMEOUT)); then
             log "failed to start (after ${waited}s); last lines of $LOGFILE:"
             tail -n 40 "$LOGFILE" >&2 || true
             if [[ -f "$HOME_DIR/logs/debug.log" ]]; then
                 log "last errors in $HOME_DIR/logs/debug.log:"
                 grep -E ' (ERROR|WARN) ' "$HOME_DIR/logs/debug.log" | tail -n 10 >&2 || true
             fi
-            kill -TERM "$bgpid" 2>/dev/null || true
+            kill -TERM "$jvmpid" 2>/dev/null || true
             sleep 2
-            kill -KILL "$bgpid" 2>/dev/null || true
+            kill -KILL "$jvmpid" 2>/dev/null || true
             rm -f "$PIDFILE" "$INFOFILE"
             exit 1
         fi

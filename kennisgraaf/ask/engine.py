@@ -17,9 +17,9 @@ from typing import Any, Protocol
 from ruamel.yaml import YAML
 
 from kennisgraaf.ask.answer import Answer, EntityRef, RouteStep, SourceRef
-from kennisgraaf.ask.intents import rules, score_intents
-from kennisgraaf.ask.linker import EntityIndex, Link, Node, overlap_score
-from kennisgraaf.ask.text import clean_question, fold, language
+from kennisgraaf.ask.intents import phrased_intents, rules, score_intents
+from kennisgraaf.ask.linker import EntityIndex, Link, Node, _non_overlapping, overlap_score
+from kennisgraaf.ask.text import clean_question, expand, fold, language
 from kennisgraaf.errors import KennisgraafError
 
 PHRASES_FILE = Path(__file__).with_name("phrases.yaml")
@@ -58,16 +58,19 @@ class Context:
     lang: str
     links: list[Link]
     index: EntityIndex
+    secondary: list[Link]
     run: Callable[[str, dict[str, Any]], list[dict[str, Any]]]
     p: dict[str, Any]
     used: dict[str, Any] = field(default_factory=dict)
 
     def pick(self, *labels: str) -> Node | None:
-        """The best linked node of the first label (in order of preference) that has one."""
-        for label in labels:
-            for link in self.links:
-                if link.node.label == label:
-                    return link.node
+        """The best linked node of the first label (in order of preference) that has one; names inside
+        longer names count too ('bestuurlijke maatregelen' inside 'Tijdelijke wet bestuurlijke maatregelen …')."""
+        for links in (self.links, self.secondary):
+            for label in labels:
+                for link in links:
+                    if link.node.label == label:
+                        return link.node
         return None
 
     def picks(self, *labels: str) -> list[Node]:
@@ -77,10 +80,24 @@ class Context:
                 seen.setdefault(link.node.id, link.node)
         return list(seen.values())
 
-    def ranked(self, *labels: str, minimum: float = 2.0) -> Node | None:
-        """The node whose text fits the question best, when no name was linked."""
+    def ranked(self, *labels: str, minimum: float = 2.0, coverage: float = 0.4) -> Node | None:
+        """The node whose text fits the question best, when no name was linked; it must cover a fair share
+        of the question's words, or it is no answer at all."""
         ranked = self.index.rank(self.question, set(labels), limit=1)
-        return ranked[0][0] if ranked and ranked[0][1] >= minimum else None
+        if not ranked or ranked[0][1] < minimum:
+            return None
+        node = ranked[0][0]
+        return node if self.index.coverage(self.question, node.id) >= coverage else None
+
+    def rank_rows(self, rows: list[dict[str, Any]], *labels: str) -> list[tuple[float, dict[str, Any]]]:
+        """Rows of a list query ordered by how well their node fits the question (BM25, plus linked nodes)."""
+        scores = {n.id: s for n, s in self.index.rank(self.question, set(labels), limit=len(rows) or 1)}
+        linked = {link.node.id for link in self.links}
+        out = []
+        for row in rows:
+            related = {x["id"] for key in ("about", "concerns", "between", "offered_by") for x in row.get(key) or []}
+            out.append((scores.get(row["id"], 0.0) + 1.5 * len(related & linked), row))
+        return sorted(out, key=lambda sr: (-sr[0], str(sr[1].get("name"))))
 
     def query(self, query_id: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         self.used = {"query": query_id, "params": params}
@@ -134,13 +151,19 @@ class AskEngine:
         if not fold(text):
             return _not_answered(text, lang, "unknown", p, [])
         index = self.index()
-        links = index.link(text)
-        scores = score_intents(text, links)
+        search_text = expand(text, lang)
+        candidates = index.candidates(search_text)
+        # Names found only among the added synonyms are kept apart: they help ranking, not the reading.
+        asked_words = len(fold(text).split())
+        direct = [c for c in candidates if c.start < asked_words or lang == "en"]
+        links = _non_overlapping(direct)
+        secondary = [c for c in _non_overlapping(candidates) if c not in links] + [c for c in direct if c not in links]
+        scores = score_intents(search_text, links)
         if scores.get("privacy"):
             return Answer(question=text, answered=False, intent="privacy", language=lang, answer=p["privacy"],
                           entities=_refs(_unique(link.node for link in links)), suggestions=_suggestions(p, links))
-        ctx = Context(text, lang, links, index, lambda q, params: self.runner.query(q, params), p)
-        for intent in _ranked_intents(scores, links):
+        ctx = Context(search_text, lang, links, index, secondary, lambda q, params: self.runner.query(q, params), p)
+        for intent in _ranked_intents(scores, links, phrased_intents(search_text, links)):
             handler = HANDLERS.get(intent)
             composed = handler(ctx) if handler else None
             if composed is not None:
@@ -154,10 +177,15 @@ class AskEngine:
         return _not_answered(text, lang, "unknown", p, links)
 
 
-def _ranked_intents(scores: dict[str, float], links: list[Link]) -> list[str]:
+def _ranked_intents(scores: dict[str, float], links: list[Link], phrased: set[str]) -> list[str]:
+    """Intents to try, best first. A phrased question tries only the intents its wording signals, so that
+    a question no intent can answer gets no made-up answer; a question of only names ('exit faciliteit')
+    gets what the kinds of those names suggest, and then a description."""
     order = [name for name, _ in sorted(scores.items(), key=lambda kv: -kv[1]) if name != "privacy"]
+    if phrased:
+        # What the wording asks first; then what the named things' kinds suggest, but no bare description.
+        return [n for n in order if n in phrased] + [n for n in order if n not in phrased and n != "definition"]
     if links:
-        # Fall back on what the named node's kind suggests, then on a plain description of it.
         label = links[0].node.label
         for rule in rules():
             if label in rule.labels and rule.name not in order:
@@ -425,9 +453,21 @@ def _forum(ctx: Context) -> Composed | None:
     return Composed("\n".join(lines), [target, *_nodes(ctx, participants)], sources)
 
 
+DEFINITION_PREFERENCE = ("Term", "Measure", "Organisation", "Role", "Forum", "LegalBasis", "Procedure", "Theme",
+                         "Training", "Tension", "Programme", "GoodPractice", "AttentionPoint", "Recommendation")
+
+
 def _definition(ctx: Context) -> Composed | None:
-    nodes = ctx.picks("Term", "Measure", "Organisation", "Role", "Forum", "LegalBasis", "Procedure", "Theme",
-                      "Training", "Tension", "Programme", "GoodPractice", "AttentionPoint", "Recommendation")
+    # One node per span of the question (a term and the organisation it names share a span: the term wins).
+    best_per_span: dict[tuple[int, int], Link] = {}
+    for link in ctx.links:
+        if link.node.label not in DEFINITION_PREFERENCE:
+            continue
+        span = (link.start, link.end)
+        current = best_per_span.get(span)
+        if current is None or DEFINITION_PREFERENCE.index(link.node.label) < DEFINITION_PREFERENCE.index(current.node.label):
+            best_per_span[span] = link
+    nodes = _unique(best_per_span[span].node for span in sorted(best_per_span))
     if not nodes:
         return None
     # A term and the node it is about often share a name: keep the term's definition first, then the node.
@@ -465,7 +505,8 @@ def _theme(ctx: Context) -> Composed | None:
         rows = ctx.query("measure.detail", {"id": measure.id})
         if not rows or not rows[0]["themes"]:
             return None
-        themes = [" / ".join([*t.get("parents", []), t["name"]]) for t in rows[0]["themes"]]
+        parents = [t["name"] for t in rows[0].get("parent_themes") or []]
+        themes = [" / ".join([*parents, t["name"]]) for t in rows[0]["themes"]]
         name = _label({"name": rows[0]["title"], "number": rows[0]["number"], "label": "Measure"}, p)
         return Composed(p["measure_themes"].format(name=name, items=_join(themes)), [measure],
                         _sources(rows[0]["themes"]))
@@ -489,15 +530,12 @@ def _tensions(ctx: Context) -> Composed | None:
     linked = {link.node.id for link in ctx.links}
     p = ctx.p
 
-    def relevance(row: dict[str, Any]) -> float:
-        ends = {b["id"] for b in row.get("between") or []} | {r["id"] for r in row.get("resolved_in") or []}
-        text = " ".join(str(row.get(k) or "") for k in ("name", "summary", "resolution"))
-        return 2.0 * len(ends & linked) + (row["id"] in linked) * 3.0 + 3.0 * overlap_score(ctx.question, text)
-
-    ranked = sorted(rows, key=lambda r: (-relevance(r), r["name"]))
-    best = relevance(ranked[0])
-    general = not linked or best < 1.0
-    chosen = ranked if general else [r for r in ranked if relevance(r) >= max(1.0, best * 0.6)][:3]
+    scored = ctx.rank_rows(rows, "Tension")
+    scored = [(score + 3.0 * (row["id"] in linked), row) for score, row in scored]
+    scored.sort(key=lambda sr: (-sr[0], sr[1]["name"]))
+    best = scored[0][0]
+    general = best < 3.0
+    chosen = [row for _, row in scored] if general else [row for score, row in scored if score >= best * 0.6][:3]
     lines = [p["tension_intro"]]
     for row in chosen:
         lines.append(f"- {row['name']}: {row.get('summary') or ''}")
@@ -511,21 +549,10 @@ def _tensions(ctx: Context) -> Composed | None:
     return Composed("\n".join(lines), nodes, _sources(chosen))
 
 
-def _ranked_rows(ctx: Context, rows: list[dict[str, Any]], keys: tuple[str, ...], about_key: str) -> list[tuple[float, dict[str, Any]]]:
-    linked = {link.node.id for link in ctx.links}
-    scored = []
-    for row in rows:
-        text = " ".join(str(row.get(k) or "") for k in keys)
-        about = {a["id"] for a in row.get(about_key) or []}
-        score = overlap_score(ctx.question, text) + 0.5 * len(about & linked)
-        scored.append((score, row))
-    return sorted(scored, key=lambda sr: (-sr[0], str(sr[1].get("name"))))
-
-
 def _survey(ctx: Context) -> Composed | None:
     rows = ctx.query("finding.list", {"about": ""})
-    ranked = _ranked_rows(ctx, rows, ("name", "summary", "quote", "population"), "about")
-    if not ranked or ranked[0][0] < 0.34:
+    ranked = ctx.rank_rows(rows, "Finding")
+    if not ranked or ranked[0][0] < 3.0 or ctx.index.coverage(ctx.question, ranked[0][1]["id"]) < 0.34:
         return None
     best = ranked[0][0]
     chosen = [row for score, row in ranked if score >= best * 0.75][:3]
@@ -543,13 +570,13 @@ def _conclusions(ctx: Context) -> Composed | None:
     rows = ctx.query("conclusion.list", {"kind": kind})
     if not rows:
         return None
-    ranked = _ranked_rows(ctx, rows, ("name", "summary", "quote"), "concerns")
-    generic = bool(kind) and ranked[0][0] < 0.5
+    ranked = ctx.rank_rows(rows, *({kind} if kind else _CONCLUSION_KINDS))
+    generic = bool(kind) and (ranked[0][0] < 3.0 or ctx.index.coverage(ctx.question, ranked[0][1]["id"]) < 0.5)
     if generic:
         chosen = [row for _, row in ranked]
         chosen.sort(key=lambda r: (r.get("number") or 99, r["name"]))
     else:
-        if ranked[0][0] < 0.25:
+        if ranked[0][0] < 3.0 or ctx.index.coverage(ctx.question, ranked[0][1]["id"]) < 0.34:
             return None
         chosen = [row for score, row in ranked if score >= ranked[0][0] * 0.7][:3]
     lines = [ctx.p["conclusions_intro"][kind or "all"]]
@@ -567,8 +594,8 @@ def _training(ctx: Context) -> Composed | None:
     if org is not None:
         chosen = [r for r in rows if org.id in {o["id"] for o in r.get("offered_by") or []}]
     else:
-        ranked = _ranked_rows(ctx, rows, ("name", "summary", "audience", "quote"), "concerns")
-        chosen = [row for score, row in ranked if score >= max(0.2, ranked[0][0] * 0.6)][:5]
+        ranked = ctx.rank_rows(rows, "Training")
+        chosen = [row for score, row in ranked if score >= max(2.0, ranked[0][0] * 0.6)][:5]
     if not chosen:
         return None
     p = ctx.p
@@ -582,9 +609,16 @@ def _training(ctx: Context) -> Composed | None:
 
 
 def _chain(ctx: Context) -> Composed | None:
-    ordered = sorted(_unique(link.node for link in sorted(ctx.links, key=lambda lk: lk.start)), key=lambda n: 0)
+    ordered = _unique(link.node for link in sorted(ctx.links, key=lambda lk: lk.start))
     if len(ordered) < 2:
         return None
+    routes = [n for n in ordered if n.label in ("Procedure", "Measure")]
+    actors = [n for n in ordered if n.label in ("Organisation", "Role", "Forum")]
+    if routes and (len(actors) >= 2 or len(ordered) >= 3):
+        # "How do A, B and C work together in X": the chain through the actors is X's route.
+        routed = _procedure(ctx)
+        if routed is not None:
+            return routed
     start, end = ordered[0], ordered[-1]
     rows = ctx.query("entity.chain", {"from": start.id, "to": end.id})
     p = ctx.p
@@ -599,6 +633,7 @@ def _chain(ctx: Context) -> Composed | None:
         rule = RELATIONSHIPS.get(rel["type"])
         verb = rule.dutch if rule and ctx.lang == "nl" else rel["type"].lower().replace("_", " ")
         lines.append(f"{i}. {names.get(rel['start'], rel['start'])} — {verb} → {names.get(rel['end'], rel['end'])}")
+    lines.extend(f"“{r['quote']}” ({r['source']})" for r in row["relationships"] if r.get("quote"))
     nodes = [ctx.index.nodes[n["id"]] for n in row["nodes"] if n["id"] in ctx.index.nodes]
     return Composed("\n".join(lines), nodes, _sources(row["relationships"]))
 

@@ -93,6 +93,10 @@ class EntityIndex:
     # -- linking -----------------------------------------------------------------------------------
     def link(self, question: str) -> list[Link]:
         """All non-overlapping links, longest and most exact first; each span may yield several nodes."""
+        return _non_overlapping(self.candidates(question))
+
+    def candidates(self, question: str) -> list[Link]:
+        """Every match, overlapping ones included (a shorter name inside a longer one)."""
         raw_tokens = _raw_tokens(question)
         words = [fold(t) for t in raw_tokens]
         pairs = [(w, raw) for w, raw in zip(words, raw_tokens) if w]
@@ -100,26 +104,35 @@ class EntityIndex:
         originals = [raw for _, raw in pairs]
         stems_ = [stem(w) for w in words]
         candidates: list[Link] = []
+        allowed = [not (w in STOPWORDS and not self._abbreviation_allowed(i, words, originals)) for i, w in enumerate(words)]
+        # Exact and compound matches first, over every window that does not start or end on a stopword.
         for size in range(min(MAX_NGRAM, len(words)), 0, -1):
             for start in range(0, len(words) - size + 1):
                 end = start + size
+                if not (allowed[start] and allowed[end - 1]):
+                    continue
                 window = words[start:end]
-                if size == 1 and window[0] in STOPWORDS and not self._abbreviation_allowed(start, words, originals):
-                    continue
-                if all(w in STOPWORDS for w in window):
-                    continue
-                ids = self.exact.get(tuple(stems_[start:end]))
-                how = "exact"
+                ids, how = self.exact.get(tuple(stems_[start:end])), "exact"
                 if not ids:
-                    ids = self.joined.get("".join(window))
-                    how = "compound"
-                if not ids and size <= 3 and len("".join(window)) >= FUZZY_MIN_CHARS and not any(w.isdigit() for w in window):
-                    ids, how = self._fuzzy("".join(window)), "fuzzy"
+                    ids, how = self.joined.get("".join(window)), "compound"
                 for node_id in sorted(ids or ()):
-                    score = size * 2.0 + {"exact": 1.0, "compound": 0.8, "fuzzy": 0.3}[how]
+                    score = size * 2.0 + (1.0 if how == "exact" else 0.8)
                     candidates.append(Link(self.nodes[node_id], start, end, score, how))
+        covered = {i for link in candidates for i in range(link.start, link.end)}
+        # Typo tolerance only where nothing matched exactly, on windows of content words.
+        for size in (3, 2, 1):
+            for start in range(0, len(words) - size + 1):
+                end = start + size
+                span = range(start, end)
+                if any(i in covered for i in span) or not all(allowed[i] and words[i] not in STOPWORDS for i in span):
+                    continue
+                key = "".join(words[start:end])
+                if len(key) < FUZZY_MIN_CHARS or any(w.isdigit() for w in words[start:end]):
+                    continue
+                for node_id in sorted(self._fuzzy(key)):
+                    candidates.append(Link(self.nodes[node_id], start, end, size * 1.6 + 0.3, "fuzzy"))
         candidates.extend(self._numbers(words))
-        return _non_overlapping(candidates)
+        return candidates
 
     def _abbreviation_allowed(self, position: int, words: list[str], originals: list[str]) -> bool:
         word = words[position]
@@ -148,6 +161,19 @@ class EntityIndex:
         return links
 
     # -- ranking by text ---------------------------------------------------------------------------
+    def _idf(self, term: str) -> float:
+        total = len(self._doc_terms) or 1
+        df = self._df.get(term, 0)
+        return math.log(1 + (total - df + 0.5) / (df + 0.5))
+
+    def coverage(self, question: str, node_id: str) -> float:
+        """Share of the question's content words (weighted by rarity) that occur in the node's names or text."""
+        wanted = set(content_stems(question))
+        if not wanted:
+            return 0.0
+        have = set(self._doc_terms.get(node_id, ()))
+        return sum(self._idf(t) for t in wanted & have) / sum(self._idf(t) for t in wanted)
+
     def rank(self, question: str, labels: set[str] | None = None, limit: int = 5) -> list[tuple[Node, float]]:
         """BM25 over names (weighted) and texts; optionally only nodes with one of `labels`."""
         terms = [t for t in content_stems(question) if t in self._df]
@@ -193,6 +219,9 @@ def _looks_like_abbreviation(form: str) -> bool:
 def _surface_forms(row: dict[str, Any]) -> list[str]:
     forms = [row.get("name"), row.get("short_name"), row.get("abbreviation"), row.get("article")]
     forms.extend(row.get("aliases") or [])
+    name = row.get("name") or ""
+    if "(" in name:  # 'Bevriezingsoverleg (ministerie van BZ)' is also just 'Bevriezingsoverleg'
+        forms.append(re.sub(r"\s*\([^)]*\)", "", name))
     if row.get("label") == "Measure" and row.get("number") is not None:
         forms.extend([f"maatregel {row['number']}", f"measure {row['number']}"])
     return [f for f in forms if isinstance(f, str) and f.strip()]

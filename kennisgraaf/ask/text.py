@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
+from ruamel.yaml import YAML
 
 MAX_QUESTION_CHARS = 1000
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -27,7 +29,8 @@ STOPWORDS = frozenset(
     "wat wie hoe waar welke welk wordt worden kan kunnen moet moeten mag ik je u we wij zij hij ze mijn onze ons "
     "hun deze dit the a an of to in on for is are be by with and or what who which how does do can could "
     "i we my our me us it its this that from at as was were has have had will would should there their "
-    "al nog wel niet geen meer dan zo maar dus toch even".split()
+    "al nog wel niet geen meer dan zo maar dus toch even hoeveel waarom wanneer sinds welk many much why when "
+    "where whom whose".split()
 )
 
 
@@ -68,3 +71,28 @@ def language(text: str) -> str:
     english = sum(w in ENGLISH_MARKERS for w in words)
     dutch = sum(w in DUTCH_MARKERS for w in words)
     return "en" if english > dutch else "nl"
+
+
+LEXICON_DIR = Path(__file__).parent
+
+
+@lru_cache(maxsize=4)
+def _lexicon(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    data = YAML(typ="safe").load((LEXICON_DIR / name).read_text(encoding="utf-8"))
+    pairs = sorted(((fold(str(k)), str(v)) for k, v in data.items()), key=lambda kv: -len(kv[0]))
+    return tuple((re.compile(rf"\b{re.escape(key)}\b"), value) for key, value in pairs)
+
+
+def expand(question: str, lang: str) -> str:
+    """The question followed by the report's terms for the words it uses: Dutch synonyms always
+    (synonyms.yaml), Dutch terms for English words when asked in English (translations.yaml)."""
+    folded = fold(question)
+    added: list[str] = []
+    lexicons = ("translations.yaml", "synonyms.yaml") if lang == "en" else ("synonyms.yaml",)
+    for name in lexicons:
+        for pattern, terms in _lexicon(name):
+            if pattern.search(folded):
+                added.append(terms)
+                if name == "translations.yaml":
+                    folded = pattern.sub(" ", folded)
+    return f"{question} | {' '.join(added)}" if added else question

@@ -4,7 +4,7 @@ CALL algo.SPpaths({sourceNode: a, targetNode: b, relDirection: 'both', maxLen: 6
 YIELD path
 WITH path AS p, length(path) AS hops
 RETURN [x IN nodes(p) | {id: x.id, label: x.label, name: x.name}] AS nodes,
-       [r IN relationships(p) | {type: type(r), start: startNode(r).id, end: endNode(r).id, source: r.source}] AS relationships,
+       [r IN relationships(p) | {type: type(r), start: startNode(r).id, end: endNode(r).id, source: r.source, quote: r.quote, note: r.note}] AS relationships,
        hops
 ORDER BY hops
 LIMIT 1

@@ -3,7 +3,7 @@ MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = shortestPath((a)-[*..6]-(b))
 WITH p, length(p) AS hops
 RETURN [x IN nodes(p) | {id: x.id, label: x.label, name: x.name}] AS nodes,
-       [r IN relationships(p) | {type: type(r), start: startNode(r).id, end: endNode(r).id, source: r.source}] AS relationships,
+       [r IN relationships(p) | {type: type(r), start: startNode(r).id, end: endNode(r).id, source: r.source, quote: r.quote, note: r.note}] AS relationships,
        hops
 ORDER BY hops
 LIMIT 1

@@ -1,0 +1,1 @@
+"""Helpers for the app that do not need Streamlit: graph pictures, links, filters, serving."""

@@ -1,0 +1,92 @@
+"""Shared fixtures: the real seed, and the real engines — embedded FalkorDB always, Neo4j when .ci/run started it.
+
+The engine list is decided once: FalkorDB always; Neo4j whenever NEO4J_URI is set (scripts/test.sh starts a real
+Neo4j and sets it). In CI a missing Neo4j is a failure, not a skip: see pytest_configure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kennisgraaf.api import Kennisgraaf
+from kennisgraaf.knowledge import KnowledgeSet
+from kennisgraaf.seed import read_seed
+from kennisgraaf.settings import PROJECT_ROOT, Neo4jSettings, Settings
+from kennisgraaf.stores.embedded_server import EmbeddedServer
+from kennisgraaf.stores.falkordb_store import FalkorDBStore
+from kennisgraaf.stores.neo4j_store import Neo4jStore
+
+SEED_DIR = PROJECT_ROOT / "seed"
+ENGINES = ["falkordb", *(["neo4j"] if os.environ.get("NEO4J_URI") else [])]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("CI") and "neo4j" not in ENGINES:
+        raise pytest.UsageError("CI must run every test against a real Neo4j: NEO4J_URI is not set (see .ci/run).")
+
+
+def pytest_report_header() -> str:
+    return f"kennisgraaf engines under test: {', '.join(ENGINES)}"
+
+
+def short_tmp_dir(prefix: str) -> Path:
+    """A short path: unix socket paths must stay under ~100 bytes."""
+    return Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
+
+
+@pytest.fixture(scope="session")
+def seed_knowledge() -> KnowledgeSet:
+    return read_seed(SEED_DIR)
+
+
+@pytest.fixture(scope="session")
+def embedded_server() -> Iterator[EmbeddedServer]:
+    data_dir = short_tmp_dir("kg-test-")
+    server = EmbeddedServer(data_dir)
+    yield server
+    server.stop()
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def make_store(engine: str, embedded: EmbeddedServer, graph_name: str = "kgtest") -> FalkorDBStore | Neo4jStore:
+    if engine == "falkordb":
+        return FalkorDBStore(embedded, graph_name=graph_name)
+    return Neo4jStore(Neo4jSettings())
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def loaded(request: pytest.FixtureRequest, embedded_server: EmbeddedServer, seed_knowledge: KnowledgeSet) -> Iterator[Kennisgraaf]:
+    """The real seed loaded into each engine, shared by read-only tests (one load per engine per session)."""
+    store = make_store(request.param, embedded_server, graph_name="kgread")
+    kg = Kennisgraaf(store, Settings(seed_dir=SEED_DIR))
+    kg.load_knowledge(seed_knowledge)
+    yield kg
+    kg.close()
+
+
+@pytest.fixture(scope="session")
+def loaded_by_engine(embedded_server: EmbeddedServer, seed_knowledge: KnowledgeSet) -> Iterator[dict[str, Kennisgraaf]]:
+    """Every engine loaded with the seed at once, for tests that compare engines."""
+    out = {}
+    for engine in ENGINES:
+        kg = Kennisgraaf(make_store(engine, embedded_server, graph_name="kgcompare"), Settings(seed_dir=SEED_DIR))
+        kg.load_knowledge(seed_knowledge)
+        out[engine] = kg
+    yield out
+    for kg in out.values():
+        kg.close()
+
+
+@pytest.fixture(scope="session")
+def embedded_kg(embedded_server: EmbeddedServer, seed_knowledge: KnowledgeSet) -> Iterator[Kennisgraaf]:
+    """The seed on the embedded engine only (question answering, app)."""
+    kg = Kennisgraaf(FalkorDBStore(embedded_server, graph_name="kgask"), Settings(seed_dir=SEED_DIR))
+    kg.load_knowledge(seed_knowledge)
+    yield kg
+    kg.close()
