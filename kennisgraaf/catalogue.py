@@ -37,11 +37,16 @@ class Query:
         return self.overrides.get(engine, self.body)
 
     def bind(self, params: dict[str, Any] | None) -> dict[str, Any]:
-        """Defaults filled in; an unknown or missing parameter is an error (user text only ever travels as a parameter)."""
+        """Defaults filled in; an unknown or missing parameter is an error.
+
+        User text only ever travels as a parameter.
+        """
         given = dict(params or {})
         unknown = sorted(set(given) - set(self.params))
         if unknown:
-            raise CatalogueError(f"Query {self.id} kent geen parameter(s) {', '.join(unknown)}; wel: {', '.join(self.params) or 'geen'}")
+            raise CatalogueError(
+                f"Query {self.id} kent geen parameter(s) {', '.join(unknown)}; wel: {', '.join(self.params) or 'geen'}"
+            )
         bound = {**self.defaults, **given}
         missing = [p for p in self.params if p not in bound]
         if missing:
@@ -73,7 +78,9 @@ def parse_value(text: str) -> Any:
 
 def used_params(cypher: str) -> set[str]:
     """Parameter names used in a Cypher text (string literals and comments ignored)."""
-    without_comments = "\n".join(line.split("//", 1)[0] if "//" in line and "'" not in line else line for line in cypher.splitlines())
+    without_comments = "\n".join(
+        line.split("//", 1)[0] if "//" in line and "'" not in line else line for line in cypher.splitlines()
+    )
     return set(_PARAM.findall(_STRING.sub("''", without_comments)))
 
 
@@ -110,7 +117,9 @@ def load_catalogue(root: Path = QUERIES_DIR) -> dict[str, Query]:
         query_id = f"{area}.{parts[0]}"
         if query_id in queries:
             raise CatalogueError(f"{path}: duplicate query id {query_id}")
-        queries[query_id] = Query(query_id, header["title"], header["description"], params, body, path, defaults=defaults)
+        queries[query_id] = Query(
+            query_id, header["title"], header["description"], params, body, path, defaults=defaults
+        )
     for query_id, engine, path in overrides:
         if query_id not in queries:
             raise CatalogueError(f"{path}: override without a common query {query_id}")

@@ -6,12 +6,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
-from kennisgraaf.catalogue import parse_value
 from kennisgraaf.ask.render import render_answer
+from kennisgraaf.catalogue import parse_value
 from kennisgraaf.errors import KennisgraafError
 from kennisgraaf.seed import SeedInvalid, read_seed
 from kennisgraaf.settings import PROJECT_ROOT, get_settings
@@ -46,7 +46,7 @@ def _root() -> None:
 
 
 @app.command()
-def validate(seed: Optional[Path] = SeedOption) -> None:  # noqa: UP007 - typer needs Optional
+def validate(seed: Path | None = SeedOption) -> None:
     """Validate the seed; print every error as file:line: field: message (exit 1 on any)."""
     seed = seed or get_settings().seed_dir
     try:
@@ -62,8 +62,8 @@ def validate(seed: Optional[Path] = SeedOption) -> None:  # noqa: UP007 - typer 
 
 @app.command()
 def load(
-    seed: Optional[Path] = SeedOption,  # noqa: UP007
-    backend: Optional[str] = BackendOption,  # noqa: UP007
+    seed: Path | None = SeedOption,
+    backend: str | None = BackendOption,
     reset: bool = typer.Option(False, "--reset", help="Delete the current graph first (a load replaces it anyway)."),
 ) -> None:
     """Validate the seed, then replace the graph with it in one step (nothing is written when validation fails)."""
@@ -96,9 +96,9 @@ def queries() -> None:
 @app.command()
 def query(
     query_id: str = typer.Argument(..., help="Catalogue id, e.g. measure.detail"),
-    param: list[str] = typer.Option([], "-p", "--param", help="key=value (JSON values allowed: 2, [\"a\"])"),
+    param: list[str] = typer.Option([], "-p", "--param", help='key=value (JSON values allowed: 2, ["a"])'),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-    backend: Optional[str] = BackendOption,  # noqa: UP007
+    backend: str | None = BackendOption,
 ) -> None:
     """Run one catalogue query with parameters."""
     params: dict[str, Any] = {}
@@ -124,7 +124,7 @@ def query(
 @app.command()
 def export(
     fmt: str = typer.Option("json", "--format", help="json"),
-    backend: Optional[str] = BackendOption,  # noqa: UP007
+    backend: str | None = BackendOption,
 ) -> None:
     """Export the loaded graph as JSON: {"nodes": [...], "relationships": [...]}."""
     if fmt != "json":
@@ -150,15 +150,19 @@ def schema() -> None:
             typer.echo(f"  {field.alias or name:<14} {required:<9} {field.description or ''}")
     typer.echo("\nRelatietypen")
     for rel in RELATIONSHIPS.values():
-        typer.echo(f"  {rel.name:<22} {'|'.join(sorted(rel.starts))} -> {'|'.join(sorted(rel.ends))}: {rel.description}")
+        typer.echo(
+            f"  {rel.name:<22} {'|'.join(sorted(rel.starts))} -> {'|'.join(sorted(rel.ends))}: {rel.description}"
+        )
 
 
 @app.command()
 def ask(
-    question: Optional[str] = typer.Argument(None, help="De vraag, in het Nederlands of Engels."),  # noqa: UP007
+    question: str | None = typer.Argument(None, help="De vraag, in het Nederlands of Engels."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-    jsonl: bool = typer.Option(False, "--jsonl", help="Read one question per line on stdin; print one JSON object per line."),
-    backend: Optional[str] = BackendOption,  # noqa: UP007
+    jsonl: bool = typer.Option(
+        False, "--jsonl", help="Read one question per line on stdin; print one JSON object per line."
+    ),
+    backend: str | None = BackendOption,
 ) -> None:
     """Ask a question; with --jsonl answer a batch from stdin in one process."""
     kg = _kennisgraaf(backend)
@@ -193,7 +197,8 @@ def stop() -> None:
 def main() -> None:
     """Entry point: known errors become one clear line; nothing prints a traceback unless KENNISGRAAF_DEBUG=1."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except KennisgraafError as exc:
         typer.echo(f"Fout: {exc}", err=True)
         sys.exit(1)
@@ -202,7 +207,7 @@ def main() -> None:
         sys.exit(code or 0)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as exc:
         if os.environ.get("KENNISGRAAF_DEBUG"):
             raise
         import click
@@ -214,4 +219,4 @@ def main() -> None:
         sys.exit(2)
 
 
-__all__ = ["app", "main", "PROJECT_ROOT"]
+__all__ = ["PROJECT_ROOT", "app", "main"]

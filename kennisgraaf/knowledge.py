@@ -59,11 +59,8 @@ class KnowledgeSet:
                 self.steps[step_id] = (node, step)
                 if origin is not None:
                     self.origins.setdefault(step_id, origin)
-                self.add_relation(
-                    Relation.model_validate(
-                        {"from": node.id, "type": "HAS_STEP", "to": step_id, "order": step.order, "source": step.source}
-                    )
-                )
+                for relation in step_relations(node, step):
+                    self.add_relation(relation)
 
     def add_relation(self, relation: Relation, origin: Origin | None = None) -> None:
         self.relations.append(relation)
@@ -99,3 +96,23 @@ class KnowledgeSet:
         for rel in self.relation_rows():
             out[rel.type] += 1
         return dict(sorted(out.items()))
+
+
+STEP_LINKS = (("actor", "BY"), ("forum", "IN"), ("legal_basis", "BASED_ON"))
+
+
+def step_relations(procedure: Procedure, step: Step) -> list[Relation]:
+    """The relationships a step stands for: HAS_STEP {order} from its procedure, BY, IN and BASED_ON from it."""
+    step_id = procedure.step_id(step)
+    out = [
+        Relation.model_validate(
+            {"from": procedure.id, "type": "HAS_STEP", "to": step_id, "order": step.order, "source": step.source}
+        )
+    ]
+    for field_name, rel_type in STEP_LINKS:
+        target = getattr(step, field_name)
+        if target is not None:
+            out.append(
+                Relation.model_validate({"from": step_id, "type": rel_type, "to": target, "source": step.source})
+            )
+    return out

@@ -18,7 +18,7 @@ def _passes_elfproef(digits: str) -> bool:
     """The BSN check: weights 9..2 and -1 on the last digit, sum divisible by 11."""
     if len(digits) != 9 or digits == "000000000":
         return False
-    total = sum(int(d) * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2, -1)))
+    total = sum(int(d) * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
     return total % 11 == 0
 
 

@@ -46,9 +46,7 @@ def _rel(
     dutch: str,
     description: str,
 ) -> RelationshipType:
-    return RelationshipType(
-        name, frozenset(starts), frozenset(ends), dutch, description
-    )
+    return RelationshipType(name, frozenset(starts), frozenset(ends), dutch, description)
 
 
 RELATIONSHIPS: dict[str, RelationshipType] = {

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kennisgraaf.knowledge import KnowledgeSet, Origin
+from kennisgraaf.knowledge import STEP_LINKS, KnowledgeSet, Origin
 from kennisgraaf.models import MODEL_BY_COLLECTION, Node, Procedure, Relation
 from kennisgraaf.schema import DERIVED, RELATIONSHIPS
 from kennisgraaf.yamlfile import LocatedData, YamlFileError, read_yaml
@@ -61,11 +61,11 @@ def _dotted(path: Iterable[str | int]) -> str:
     return out or "(file)"
 
 
-def _pydantic_errors(reader: _Reader, file: str, doc: LocatedData, base: tuple[str | int, ...], exc: ValidationError) -> None:
+def _pydantic_errors(
+    reader: _Reader, file: str, doc: LocatedData, base: tuple[str | int, ...], exc: ValidationError
+) -> None:
     for err in exc.errors():
-        loc = tuple(
-            {"start": "from", "end": "to"}.get(p, p) if isinstance(p, str) else p for p in err["loc"]
-        )
+        loc = tuple({"start": "from", "end": "to"}.get(p, p) if isinstance(p, str) else p for p in err["loc"])
         full = (*base, *loc)
         message = err["msg"]
         if err["type"] == "missing":
@@ -78,9 +78,7 @@ def _pydantic_errors(reader: _Reader, file: str, doc: LocatedData, base: tuple[s
 
 
 def _walk_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.glob("*.yaml") if p.is_file()) + sorted(
-        p for p in root.glob("*.yml") if p.is_file()
-    )
+    return sorted(p for p in root.glob("*.yaml") if p.is_file()) + sorted(p for p in root.glob("*.yml") if p.is_file())
 
 
 def read_seed(root: Path | str) -> KnowledgeSet:
@@ -89,6 +87,7 @@ def read_seed(root: Path | str) -> KnowledgeSet:
     reader = _Reader(root)
     knowledge = KnowledgeSet()
     raw_relations: list[tuple[str, LocatedData, int, dict[str, Any]]] = []
+    procedures: list[tuple[Procedure, str, LocatedData, tuple[str | int, ...]]] = []
     if not root.is_dir():
         raise SeedInvalid([SeedError(str(root), 1, "(dir)", "seed directory does not exist")])
     files = _walk_files(root)
@@ -109,7 +108,12 @@ def read_seed(root: Path | str) -> KnowledgeSet:
             continue
         for key, items in doc.data.items():
             if key not in TOP_LEVEL_KEYS:
-                reader.error(file, doc.line_of((key,)), (key,), f"unknown collection; expected one of {', '.join(TOP_LEVEL_KEYS)}")
+                reader.error(
+                    file,
+                    doc.line_of((key,)),
+                    (key,),
+                    f"unknown collection; expected one of {', '.join(TOP_LEVEL_KEYS)}",
+                )
                 continue
             if items is None:
                 continue
@@ -131,8 +135,10 @@ def read_seed(root: Path | str) -> KnowledgeSet:
                     continue
                 _add_node(reader, knowledge, node, Origin(file, doc.line_of((*where, "id"))), (*where, "id"))
                 if isinstance(node, Procedure):
-                    _add_steps(reader, knowledge, node, file, doc, where)
+                    procedures.append((node, file, doc, where))
 
+    for procedure, file, doc, where in procedures:
+        _check_steps(reader, knowledge, procedure, file, doc, where)
     for file, doc, index, item in raw_relations:
         where = (RELATIONS_KEY, index)
         try:
@@ -140,14 +146,17 @@ def read_seed(root: Path | str) -> KnowledgeSet:
         except ValidationError as exc:
             _pydantic_errors(reader, file, doc, where, exc)
             continue
-        _add_relation(reader, knowledge, relation, file, doc, where, derived=False)
+        if _check_relation(reader, knowledge, relation, file, doc, where, derived=False):
+            _add_relation(reader, knowledge, relation, file, doc, where)
 
     if reader.errors:
         raise SeedInvalid(reader.errors)
     return knowledge
 
 
-def _add_node(reader: _Reader, knowledge: KnowledgeSet, node: Node, origin: Origin, where: tuple[str | int, ...]) -> None:
+def _add_node(
+    reader: _Reader, knowledge: KnowledgeSet, node: Node, origin: Origin, where: tuple[str | int, ...]
+) -> None:
     first = knowledge.origins.get(node.id)
     if first is not None:
         reader.error(origin.file, origin.line, where, f"duplicate id '{node.id}' (first defined at {first})")
@@ -155,32 +164,51 @@ def _add_node(reader: _Reader, knowledge: KnowledgeSet, node: Node, origin: Orig
     knowledge.add_node(node, origin)
 
 
-def _add_steps(reader: _Reader, knowledge: KnowledgeSet, procedure: Procedure, file: str, doc: LocatedData, where: tuple[str | int, ...]) -> None:
+def _check_steps(
+    reader: _Reader,
+    knowledge: KnowledgeSet,
+    procedure: Procedure,
+    file: str,
+    doc: LocatedData,
+    where: tuple[str | int, ...],
+) -> None:
+    """The step references (actor, forum, legal basis) must point at nodes of the right kind."""
     for index, step in enumerate(procedure.steps):
-        step_where = (*where, "steps", index)
-        origin = Origin(file, doc.line_of(step_where))
-        refs = (("actor", step.actor, "BY"), ("forum", step.forum, "IN"), ("legal_basis", step.legal_basis, "BASED_ON"))
-        for field_name, target, rel_type in refs:
+        for field_name, rel_type in STEP_LINKS:
+            target = getattr(step, field_name)
             if target is None:
                 continue
             relation = Relation.model_validate(
                 {"from": procedure.step_id(step), "type": rel_type, "to": target, "source": step.source}
             )
-            field_where = (*step_where, field_name)
-            _add_relation(reader, knowledge, relation, file, doc, field_where, derived=True)
+            _check_relation(reader, knowledge, relation, file, doc, (*where, "steps", index, field_name), derived=True)
 
 
-def _add_relation(reader: _Reader, knowledge: KnowledgeSet, relation: Relation, file: str, doc: LocatedData, where: tuple[str | int, ...], *, derived: bool) -> None:
-    origin = Origin(file, doc.line_of(where))
+def _check_relation(
+    reader: _Reader,
+    knowledge: KnowledgeSet,
+    relation: Relation,
+    file: str,
+    doc: LocatedData,
+    where: tuple[str | int, ...],
+    *,
+    derived: bool,
+) -> bool:
+    """True when the relationship's type exists and its ends are nodes of kinds the type allows."""
     rule = RELATIONSHIPS.get(relation.type)
     is_step_ref = derived and where[-1] in ("actor", "forum", "legal_basis")
     type_where = (*where, "type") if not is_step_ref else where
     if rule is None:
         reader.error(file, doc.line_of(type_where), type_where, f"unknown relationship type '{relation.type}'")
-        return
+        return False
     if relation.type in DERIVED and not derived:
-        reader.error(origin.file, origin.line, type_where, f"{relation.type} is derived from procedure steps; write the step instead")
-        return
+        reader.error(
+            file,
+            doc.line_of(type_where),
+            type_where,
+            f"{relation.type} is derived from procedure steps; write the step instead",
+        )
+        return False
     ok = True
     for end, node_id, allowed in (("from", relation.start, rule.starts), ("to", relation.end, rule.ends)):
         end_where = where if is_step_ref else (*where, end)
@@ -190,15 +218,32 @@ def _add_relation(reader: _Reader, knowledge: KnowledgeSet, relation: Relation, 
             ok = False
         elif label not in allowed:
             reader.error(
-                file, doc.line_of(end_where), end_where,
+                file,
+                doc.line_of(end_where),
+                end_where,
                 f"{relation.type} cannot {'start' if end == 'from' else 'end'} at a {label} ('{node_id}'); "
                 f"allowed: {', '.join(sorted(allowed))}",
             )
             ok = False
-    if not ok:
-        return
+    return ok
+
+
+def _add_relation(
+    reader: _Reader,
+    knowledge: KnowledgeSet,
+    relation: Relation,
+    file: str,
+    doc: LocatedData,
+    where: tuple[str | int, ...],
+) -> None:
+    origin = Origin(file, doc.line_of(where))
     first = knowledge.relation_origins.get(relation.key())
     if first is not None:
-        reader.error(origin.file, origin.line, where, f"duplicate relationship {relation.start} -{relation.type}-> {relation.end} (first at {first})")
+        reader.error(
+            origin.file,
+            origin.line,
+            where,
+            f"duplicate relationship {relation.start} -{relation.type}-> {relation.end} (first at {first})",
+        )
         return
     knowledge.add_relation(relation, origin)

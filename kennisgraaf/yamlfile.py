@@ -107,7 +107,9 @@ def read_yaml(path: Path) -> LocatedData:
         problem = (exc.problem or exc.context or "invalid YAML").strip().splitlines()[0]
         raise YamlFileError(line, f"YAML: {problem}") from exc
     except (YAMLError, RecursionError, ValueError, TypeError) as exc:
-        raise YamlFileError(1, f"YAML: {str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}") from exc
+        raise YamlFileError(
+            1, f"YAML: {str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}"
+        ) from exc
     lines: dict[Path_, int] = {(): 1}
     return LocatedData(_plain(doc, (), lines), lines)
 

@@ -61,7 +61,9 @@ def make_store(engine: str, embedded: EmbeddedServer, graph_name: str = "kgtest"
 
 
 @pytest.fixture(scope="session", params=ENGINES)
-def loaded(request: pytest.FixtureRequest, embedded_server: EmbeddedServer, seed_knowledge: KnowledgeSet) -> Iterator[Kennisgraaf]:
+def loaded(
+    request: pytest.FixtureRequest, embedded_server: EmbeddedServer, seed_knowledge: KnowledgeSet
+) -> Iterator[Kennisgraaf]:
     """The real seed loaded into each engine, shared by read-only tests (one load per engine per session)."""
     store = make_store(request.param, embedded_server, graph_name="kgread")
     kg = Kennisgraaf(store, Settings(seed_dir=SEED_DIR))

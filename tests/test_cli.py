@@ -27,8 +27,9 @@ def cli_env() -> Iterator[dict[str, str]]:
 
 
 def run(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kennisgraaf", *args], env=env, input=stdin, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kennisgraaf", *args], env=env, input=stdin, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_validate_ok(cli_env: dict[str, str]) -> None:

@@ -13,24 +13,79 @@ from kennisgraaf.schema import RELATIONSHIPS
 GOLDEN = Path(__file__).parent / "golden" / "bijlage_i.tsv"
 
 ORGANISATIONS = [
-    "gemeente", "nctv", "adviseur-lokale-aanpak", "szw", "om", "cter-officier", "landelijk-parket", "politie",
-    "landelijke-eenheid", "kmar", "kmar-cter-team-schiphol", "ind", "aivd", "dji", "pi-vught", "pi-de-schie", "rvdk",
-    "reclassering", "ter-team", "bz", "minister-venj", "burgemeester", "kinderrechter", "jeugdbeschermingsinstelling",
-    "douane", "fier-fryslan", "exit-faciliteit", "familiesteunpunt", "ror", "ess", "ssv", "veiligheidshuis", "riec",
-    "sociaal-wijkteam", "inspectie-venj", "casusregisseur",
+    "gemeente",
+    "nctv",
+    "adviseur-lokale-aanpak",
+    "szw",
+    "om",
+    "cter-officier",
+    "landelijk-parket",
+    "politie",
+    "landelijke-eenheid",
+    "kmar",
+    "kmar-cter-team-schiphol",
+    "ind",
+    "aivd",
+    "dji",
+    "pi-vught",
+    "pi-de-schie",
+    "rvdk",
+    "reclassering",
+    "ter-team",
+    "bz",
+    "minister-venj",
+    "burgemeester",
+    "kinderrechter",
+    "jeugdbeschermingsinstelling",
+    "douane",
+    "fier-fryslan",
+    "exit-faciliteit",
+    "familiesteunpunt",
+    "ror",
+    "ess",
+    "ssv",
+    "veiligheidshuis",
+    "riec",
+    "sociaal-wijkteam",
+    "inspectie-venj",
+    "casusregisseur",
 ]
 FORUMS = [
-    "casusoverleg", "bevriezingsoverleg", "weegploeg", "toetsingsoverleg", "lokale-driehoek", "om-ind-overleg",
-    "ter-casuistiekoverleg", "ror-commissie", "sleutelfigurennetwerk",
+    "casusoverleg",
+    "bevriezingsoverleg",
+    "weegploeg",
+    "toetsingsoverleg",
+    "lokale-driehoek",
+    "om-ind-overleg",
+    "ter-casuistiekoverleg",
+    "ror-commissie",
+    "sleutelfigurennetwerk",
 ]
 PROCEDURES = [
-    "ontheffing-bevriezing", "paspoortmaatregel", "kinderbeschermingsmaatregel", "bestuurlijke-maatregelen",
-    "ongewenstverklaring", "verlies-nederlanderschap", "casus-inbrengen", "exit-faciliteit-inschakelen",
-    "familiesteunpunt-inschakelen", "versterkingsgelden-aanvragen", "aivd-ambtsbericht",
+    "ontheffing-bevriezing",
+    "paspoortmaatregel",
+    "kinderbeschermingsmaatregel",
+    "bestuurlijke-maatregelen",
+    "ongewenstverklaring",
+    "verlies-nederlanderschap",
+    "casus-inbrengen",
+    "exit-faciliteit-inschakelen",
+    "familiesteunpunt-inschakelen",
+    "versterkingsgelden-aanvragen",
+    "aivd-ambtsbericht",
 ]
 LEGAL_BASES = [
-    "art-83-sr", "art-67-sv", "tijdelijke-wet-bmt-art-2", "art-39f-wjsg", "art-18-wpg", "art-20-wpg", "art-8e-wbp",
-    "art-36-wiv", "vn-vr-1373", "vn-vr-1267", "modelconvenant-2017",
+    "art-83-sr",
+    "art-67-sv",
+    "tijdelijke-wet-bmt-art-2",
+    "art-39f-wjsg",
+    "art-18-wpg",
+    "art-20-wpg",
+    "art-8e-wbp",
+    "art-36-wiv",
+    "vn-vr-1373",
+    "vn-vr-1267",
+    "modelconvenant-2017",
 ]
 
 
@@ -72,8 +127,14 @@ def test_named_things_are_present(seed_knowledge: KnowledgeSet, label: str, ids:
 
 def test_themes_include_the_subthemes_of_bijlage_i(seed_knowledge: KnowledgeSet) -> None:
     names = {t.name for t in seed_knowledge.of_label("Theme")}
-    assert {"Risicoreductie jihadgangers", "Interventies uitreis", "Radicalisering tegengaan", "Lokaal", "Nationaal",
-            "Internationaal"} <= names | {n.split(" – ")[-1] for n in names} | {n.split(": ")[-1] for n in names}
+    assert {
+        "Risicoreductie jihadgangers",
+        "Interventies uitreis",
+        "Radicalisering tegengaan",
+        "Lokaal",
+        "Nationaal",
+        "Internationaal",
+    } <= names | {n.split(" – ")[-1] for n in names} | {n.split(": ")[-1] for n in names}
 
 
 def test_procedures_have_ordered_steps_with_actors(seed_knowledge: KnowledgeSet) -> None:

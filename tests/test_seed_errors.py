@@ -14,9 +14,21 @@ KINDS = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
 
 def test_there_is_a_fixture_per_error_kind() -> None:
     assert {
-        "duplicate_key", "unknown_field", "missing_field", "missing_source", "duplicate_id", "unknown_reference",
-        "wrong_kind", "relation_missing_source", "wrong_type", "unknown_relationship_type", "personal_data",
-        "external_unmarked", "yaml_syntax", "unknown_collection", "step_unknown_actor",
+        "duplicate_key",
+        "unknown_field",
+        "missing_field",
+        "missing_source",
+        "duplicate_id",
+        "unknown_reference",
+        "wrong_kind",
+        "relation_missing_source",
+        "wrong_type",
+        "unknown_relationship_type",
+        "personal_data",
+        "external_unmarked",
+        "yaml_syntax",
+        "unknown_collection",
+        "step_unknown_actor",
     } <= set(KINDS)
 
 
@@ -31,7 +43,9 @@ def test_error_message_names_file_line_and_field(kind: str) -> None:
 
 def test_all_errors_across_files_are_collected(tmp_path: Path) -> None:
     for kind in ("unknown_field", "missing_source", "wrong_type"):
-        (tmp_path / f"{kind}.yaml").write_text((FIXTURES / kind / "seed.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / f"{kind}.yaml").write_text(
+            (FIXTURES / kind / "seed.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
     with pytest.raises(SeedInvalid) as caught:
         read_seed(tmp_path)
     files = {e.file for e in caught.value.errors}

@@ -26,8 +26,30 @@ PHRASES_FILE = Path(__file__).with_name("phrases.yaml")
 MAX_ITEMS = 12
 ACTOR_RELATIONS = ("DECIDES", "EXECUTES", "REQUESTS", "ENFORCES", "RESPONSIBLE_FOR")
 _SUBINTENT = {
-    "DECIDES": ("beslis", "besluit", "bevoegd", "bepaalt", "legt", "opleg", "decide", "impose", "declare", "mag besluiten"),
-    "EXECUTES": ("voert", "uitvoer", "uitvoering", "doet", "houdt aan", "aanhoud", "carries", "execut", "arrest", "runs"),
+    "DECIDES": (
+        "beslis",
+        "besluit",
+        "bevoegd",
+        "bepaalt",
+        "legt",
+        "opleg",
+        "decide",
+        "impose",
+        "declare",
+        "mag besluiten",
+    ),
+    "EXECUTES": (
+        "voert",
+        "uitvoer",
+        "uitvoering",
+        "doet",
+        "houdt aan",
+        "aanhoud",
+        "carries",
+        "execut",
+        "arrest",
+        "runs",
+    ),
     "REQUESTS": ("aanvra", "verzoek", "vraagt", "request", "apply", "ask"),
     "ENFORCES": ("toezicht", "handhaaf", "handhaving", "supervis", "enforce"),
     "RESPONSIBLE_FOR": ("verantwoordelijk", "responsible"),
@@ -141,11 +163,23 @@ class AskEngine:
         try:
             return self._ask(text, lang, p)
         except KennisgraafError as exc:
-            return Answer(question=text, answered=False, intent="error", language=lang,
-                          answer=p["unavailable"].format(error=exc), suggestions=_default_suggestions(p))
-        except Exception as exc:  # noqa: BLE001 - an answer object, never a traceback
-            return Answer(question=text, answered=False, intent="error", language=lang,
-                          answer=p["unavailable"].format(error=type(exc).__name__), suggestions=_default_suggestions(p))
+            return Answer(
+                question=text,
+                answered=False,
+                intent="error",
+                language=lang,
+                answer=p["unavailable"].format(error=exc),
+                suggestions=_default_suggestions(p),
+            )
+        except Exception as exc:
+            return Answer(
+                question=text,
+                answered=False,
+                intent="error",
+                language=lang,
+                answer=p["unavailable"].format(error=type(exc).__name__),
+                suggestions=_default_suggestions(p),
+            )
 
     def _ask(self, text: str, lang: str, p: dict[str, Any]) -> Answer:
         if not fold(text):
@@ -160,18 +194,31 @@ class AskEngine:
         secondary = [c for c in _non_overlapping(candidates) if c not in links] + [c for c in direct if c not in links]
         scores = score_intents(search_text, links)
         if scores.get("privacy"):
-            return Answer(question=text, answered=False, intent="privacy", language=lang, answer=p["privacy"],
-                          entities=_refs(_unique(link.node for link in links)), suggestions=_suggestions(p, links))
+            return Answer(
+                question=text,
+                answered=False,
+                intent="privacy",
+                language=lang,
+                answer=p["privacy"],
+                entities=_refs(_unique(link.node for link in links)),
+                suggestions=_suggestions(p, links),
+            )
         ctx = Context(search_text, lang, links, index, secondary, lambda q, params: self.runner.query(q, params), p)
         for intent in _ranked_intents(scores, links, phrased_intents(search_text, links)):
             handler = HANDLERS.get(intent)
             composed = handler(ctx) if handler else None
             if composed is not None:
                 return Answer(
-                    question=text, answered=True, intent=intent, language=lang, answer=composed.text,
+                    question=text,
+                    answered=True,
+                    intent=intent,
+                    language=lang,
+                    answer=composed.text,
                     entities=_refs(composed.entities or [link.node for link in links]),
-                    route=composed.route, sources=_dedupe_sources(composed.sources),
-                    query=ctx.used.get("query"), params=ctx.used.get("params", {}),
+                    route=composed.route,
+                    sources=_dedupe_sources(composed.sources),
+                    query=ctx.used.get("query"),
+                    params=ctx.used.get("params", {}),
                     suggestions=_suggestions(p, links)[:3],
                 )
         return _not_answered(text, lang, "unknown", p, links)
@@ -196,9 +243,15 @@ def _ranked_intents(scores: dict[str, float], links: list[Link], phrased: set[st
 
 def _not_answered(text: str, lang: str, intent: str, p: dict[str, Any], links: list[Link]) -> Answer:
     suggestions = _suggestions(p, links)
-    return Answer(question=text, answered=False, intent=intent, language=lang,
-                  answer=p["unknown"] + "\n" + "\n".join(f"- {s}" for s in suggestions),
-                  entities=_refs(_unique(link.node for link in links)), suggestions=suggestions)
+    return Answer(
+        question=text,
+        answered=False,
+        intent=intent,
+        language=lang,
+        answer=p["unknown"] + "\n" + "\n".join(f"- {s}" for s in suggestions),
+        entities=_refs(_unique(link.node for link in links)),
+        suggestions=suggestions,
+    )
 
 
 def _unique(nodes: Any) -> list[Node]:
@@ -269,13 +322,19 @@ def _join(items: list[str]) -> str:
 def _external_notes(facts: list[dict[str, Any]], p: dict[str, Any]) -> tuple[list[str], list[SourceRef]]:
     lines, sources = [], []
     for fact in facts or []:
-        lines.append(p["external_note"].format(checked=fact.get("checked"), confidence=fact.get("confidence"),
-                                               text=fact.get("summary") or fact.get("name")))
+        lines.append(
+            p["external_note"].format(
+                checked=fact.get("checked"),
+                confidence=fact.get("confidence"),
+                text=fact.get("summary") or fact.get("name"),
+            )
+        )
         sources.append(SourceRef(section="external", quote=fact.get("name"), external=True, url=fact.get("source_url")))
     return lines, sources
 
 
 # -- handlers: each returns Composed, or None when it cannot answer -------------------------------------
+
 
 def _procedure(ctx: Context) -> Composed | None:
     target = ctx.pick("Procedure", "Measure") or ctx.ranked("Procedure", minimum=3.0)
@@ -287,8 +346,16 @@ def _procedure(ctx: Context) -> Composed | None:
     by_procedure: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_procedure.setdefault(row["procedure_id"], []).append(row)
-    best_id = max(by_procedure, key=lambda pid: (pid == target.id, overlap_score(
-        ctx.question, " ".join(str(by_procedure[pid][0].get(k) or "") for k in ("procedure", "summary"))), pid))
+    best_id = max(
+        by_procedure,
+        key=lambda pid: (
+            pid == target.id,
+            overlap_score(
+                ctx.question, " ".join(str(by_procedure[pid][0].get(k) or "") for k in ("procedure", "summary"))
+            ),
+            pid,
+        ),
+    )
     steps = sorted(by_procedure[best_id], key=lambda r: r["order"])
     first = steps[0]
     p = ctx.p
@@ -298,11 +365,24 @@ def _procedure(ctx: Context) -> Composed | None:
     for step in steps:
         actors = [_label(a, p) for a in step.get("actors") or []]
         forums = [f["name"] for f in step.get("forums") or []]
-        detail = ", ".join(filter(None, [f"{p['by']} {', '.join(actors)}" if actors else "",
-                                         f"{p['in_forum']} {', '.join(forums)}" if forums else ""]))
+        detail = ", ".join(
+            filter(
+                None,
+                [
+                    f"{p['by']} {', '.join(actors)}" if actors else "",
+                    f"{p['in_forum']} {', '.join(forums)}" if forums else "",
+                ],
+            )
+        )
         lines.append(f"{step['order']}. {step['action']}" + (f" ({detail})" if detail else ""))
-        route.append(RouteStep(order=step["order"], action=step["action"], actor=", ".join(actors) or None,
-                               forum=", ".join(forums) or None))
+        route.append(
+            RouteStep(
+                order=step["order"],
+                action=step["action"],
+                actor=", ".join(actors) or None,
+                forum=", ".join(forums) or None,
+            )
+        )
         entities.extend(_nodes(ctx, step.get("actors") or []) + _nodes(ctx, step.get("forums") or []))
     if first.get("summary"):
         lines.append(first["summary"])
@@ -337,7 +417,9 @@ def _measure_actors(ctx: Context) -> Composed | None:
     p = ctx.p
     if not rows:
         return None
-    lines = [p["actors_intro"].format(name=_label({"name": target.name, "number": target.number, "label": target.label}, p))]
+    lines = [
+        p["actors_intro"].format(name=_label({"name": target.name, "number": target.number, "label": target.label}, p))
+    ]
     for relation in _wanted_relations(ctx.question):
         group = [r for r in rows if r["relation"] == relation]
         if group:
@@ -360,8 +442,11 @@ def _legal_basis(ctx: Context) -> Composed | None:
             return None
         row = rows[0]
         article = f", {row['article']}" if row.get("article") else ""
-        lines = [p["legal_detail"].format(name=row["name"], law=row.get("law") or "", article=article,
-                                          summary=row.get("summary") or "")]
+        lines = [
+            p["legal_detail"].format(
+                name=row["name"], law=row.get("law") or "", article=article, summary=row.get("summary") or ""
+            )
+        ]
         if row.get("articles"):
             lines.append(p["legal_articles"].format(items=_join([a["name"] for a in row["articles"]])))
         if row.get("part_of"):
@@ -408,14 +493,33 @@ def _organisation(ctx: Context) -> Composed | None:
     row, p = rows[0], ctx.p
     lines = [p["org_intro"].format(name=_label(row, p), summary=row.get("summary") or "")]
     wanted = _wanted_relations(ctx.question)
-    measures = sorted(row.get("measures") or [], key=lambda m: (wanted.index(m["relation"]) if m["relation"] in wanted else 9, m.get("number") or 99))
+    measures = sorted(
+        row.get("measures") or [],
+        key=lambda m: (wanted.index(m["relation"]) if m["relation"] in wanted else 9, m.get("number") or 99),
+    )
     if measures:
-        lines.append(p["org_measures"].format(items=_join([f"{_label(m, p)} ({p['relation'][m['relation']].lower()})" for m in measures])))
-    for key, phrase in (("forums", "org_forums"), ("sends_to", "org_sends"), ("receives_from", "org_receives"),
-                        ("parts", "org_parts"), ("parents", "org_parents"), ("legal_bases", "org_legal")):
+        lines.append(
+            p["org_measures"].format(
+                items=_join([f"{_label(m, p)} ({p['relation'][m['relation']].lower()})" for m in measures])
+            )
+        )
+    for key, phrase in (
+        ("forums", "org_forums"),
+        ("sends_to", "org_sends"),
+        ("receives_from", "org_receives"),
+        ("parts", "org_parts"),
+        ("parents", "org_parents"),
+        ("legal_bases", "org_legal"),
+    ):
         items = row.get(key) or []
         if items:
-            lines.append(p[phrase].format(items=_join([_label(i, p) + (f" ({i['instrument']})" if i.get("instrument") else "") for i in items])))
+            lines.append(
+                p[phrase].format(
+                    items=_join(
+                        [_label(i, p) + (f" ({i['instrument']})" if i.get("instrument") else "") for i in items]
+                    )
+                )
+            )
     notes, ext = _external_notes(row.get("external_facts") or [], p)
     lines.extend(notes)
     sources = _sources([row]) + _sources(measures) + _sources(row.get("sends_to") or []) + ext
@@ -443,18 +547,38 @@ def _forum(ctx: Context) -> Composed | None:
         lines.append(p["forum_incidental"].format(items=_join(incidental)))
     if other:
         lines.append(p["forum_participants"].format(items=_join(other)))
-    for key, phrase in (("hosted_at", "forum_hosted"), ("organisers", "forum_organisers"),
-                        ("coordinates", "forum_coordinates"), ("legal_bases", "forum_legal")):
+    for key, phrase in (
+        ("hosted_at", "forum_hosted"),
+        ("organisers", "forum_organisers"),
+        ("coordinates", "forum_coordinates"),
+        ("legal_bases", "forum_legal"),
+    ):
         if row.get(key):
             lines.append(p[phrase].format(items=_join([_label(i, p) for i in row[key]])))
     if row.get("procedure_steps"):
-        lines.append(p["forum_steps"].format(items=_join([f"{s['name']} (stap {s['step']})" for s in row["procedure_steps"]])))
+        lines.append(
+            p["forum_steps"].format(items=_join([f"{s['name']} (stap {s['step']})" for s in row["procedure_steps"]]))
+        )
     sources = _sources([row]) + _sources(participants) + _sources(row.get("hosted_at") or [])
     return Composed("\n".join(lines), [target, *_nodes(ctx, participants)], sources)
 
 
-DEFINITION_PREFERENCE = ("Term", "Measure", "Organisation", "Role", "Forum", "LegalBasis", "Procedure", "Theme",
-                         "Training", "Tension", "Programme", "GoodPractice", "AttentionPoint", "Recommendation")
+DEFINITION_PREFERENCE = (
+    "Term",
+    "Measure",
+    "Organisation",
+    "Role",
+    "Forum",
+    "LegalBasis",
+    "Procedure",
+    "Theme",
+    "Training",
+    "Tension",
+    "Programme",
+    "GoodPractice",
+    "AttentionPoint",
+    "Recommendation",
+)
 
 
 def _definition(ctx: Context) -> Composed | None:
@@ -465,7 +589,9 @@ def _definition(ctx: Context) -> Composed | None:
             continue
         span = (link.start, link.end)
         current = best_per_span.get(span)
-        if current is None or DEFINITION_PREFERENCE.index(link.node.label) < DEFINITION_PREFERENCE.index(current.node.label):
+        if current is None or DEFINITION_PREFERENCE.index(link.node.label) < DEFINITION_PREFERENCE.index(
+            current.node.label
+        ):
             best_per_span[span] = link
     nodes = _unique(best_per_span[span].node for span in sorted(best_per_span))
     if not nodes:
@@ -508,8 +634,9 @@ def _theme(ctx: Context) -> Composed | None:
         parents = [t["name"] for t in rows[0].get("parent_themes") or []]
         themes = [" / ".join([*parents, t["name"]]) for t in rows[0]["themes"]]
         name = _label({"name": rows[0]["title"], "number": rows[0]["number"], "label": "Measure"}, p)
-        return Composed(p["measure_themes"].format(name=name, items=_join(themes)), [measure],
-                        _sources(rows[0]["themes"]))
+        return Composed(
+            p["measure_themes"].format(name=name, items=_join(themes)), [measure], _sources(rows[0]["themes"])
+        )
     theme = theme or ctx.ranked("Theme", minimum=3.0)
     if theme is None:
         return None
@@ -583,7 +710,9 @@ def _conclusions(ctx: Context) -> Composed | None:
     for row in chosen:
         number = f"{row['number']}. " if row.get("number") else ""
         lines.append(f"- {number}{row['name']}: {row.get('summary') or ''}")
-    return Composed("\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("concerns") or [])], _sources(chosen))
+    return Composed(
+        "\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("concerns") or [])], _sources(chosen)
+    )
 
 
 def _training(ctx: Context) -> Composed | None:
@@ -605,7 +734,9 @@ def _training(ctx: Context) -> Composed | None:
         by = f" ({p['training_offered'].format(items=_join(offered))})" if offered else ""
         audience = f" Doelgroep: {row['audience']}." if row.get("audience") and ctx.lang == "nl" else ""
         lines.append(f"- {row['name']}{by}: {row.get('summary') or ''}{audience}")
-    return Composed("\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("offered_by") or [])], _sources(chosen))
+    return Composed(
+        "\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("offered_by") or [])], _sources(chosen)
+    )
 
 
 def _chain(ctx: Context) -> Composed | None:

@@ -71,7 +71,9 @@ class EntityIndex:
             node = Node(row["id"], row["label"], row.get("name") or row["id"], row.get("number"), row.get("text") or "")
             index.nodes[node.id] = node
             for form in _surface_forms(row):
-                index._add_form(node.id, form, is_abbreviation=form == row.get("abbreviation") or _looks_like_abbreviation(form))
+                index._add_form(
+                    node.id, form, is_abbreviation=form == row.get("abbreviation") or _looks_like_abbreviation(form)
+                )
             names = " ".join(_surface_forms(row))
             terms = content_stems(names) * 3 + content_stems(node.text)
             index._doc_terms[node.id] = Counter(terms)
@@ -99,12 +101,14 @@ class EntityIndex:
         """Every match, overlapping ones included (a shorter name inside a longer one)."""
         raw_tokens = _raw_tokens(question)
         words = [fold(t) for t in raw_tokens]
-        pairs = [(w, raw) for w, raw in zip(words, raw_tokens) if w]
+        pairs = [(w, raw) for w, raw in zip(words, raw_tokens, strict=True) if w]
         words = [w for w, _ in pairs]
         originals = [raw for _, raw in pairs]
         stems_ = [stem(w) for w in words]
         candidates: list[Link] = []
-        allowed = [not (w in STOPWORDS and not self._abbreviation_allowed(i, words, originals)) for i, w in enumerate(words)]
+        allowed = [
+            not (w in STOPWORDS and not self._abbreviation_allowed(i, words, originals)) for i, w in enumerate(words)
+        ]
         # Exact and compound matches first, over every window that does not start or end on a stopword.
         for size in range(min(MAX_NGRAM, len(words)), 0, -1):
             for start in range(0, len(words) - size + 1):
@@ -236,8 +240,10 @@ def _non_overlapping(candidates: list[Link]) -> list[Link]:
         overlaps = [(s, e) for s, e in taken if link.start < e and s < link.end]
         if overlaps and (link.start, link.end) not in overlaps:
             continue
-        if (link.start, link.end) in overlaps and kept and not any(
-            k.start == link.start and k.end == link.end and k.score == link.score for k in kept
+        if (
+            (link.start, link.end) in overlaps
+            and kept
+            and not any(k.start == link.start and k.end == link.end and k.score == link.score for k in kept)
         ):
             continue
         if (link.start, link.end) not in taken:

@@ -25,7 +25,9 @@ class GraphStore(Protocol):
     def run(self, query: Query, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a catalogue query with parameters."""
 
-    def run_readonly(self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int, row_limit: int) -> list[dict[str, Any]]:
+    def run_readonly(
+        self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int, row_limit: int
+    ) -> list[dict[str, Any]]:
         """Run user-written Cypher that the engine itself guarantees to be read-only."""
 
     def counts(self) -> dict[str, int]:
@@ -38,8 +40,19 @@ class GraphStore(Protocol):
 def search_text(props: dict[str, Any]) -> str:
     """One string with everything people may search a node by."""
     parts: list[str] = []
-    for key in ("name", "short_name", "abbreviation", "law", "article", "summary", "definition", "decides",
-                "resolution", "population", "audience"):
+    for key in (
+        "name",
+        "short_name",
+        "abbreviation",
+        "law",
+        "article",
+        "summary",
+        "definition",
+        "decides",
+        "resolution",
+        "population",
+        "audience",
+    ):
         value = props.get(key)
         if isinstance(value, str):
             parts.append(value)

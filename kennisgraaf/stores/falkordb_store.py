@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -54,10 +55,8 @@ class FalkorDBStore:
 
     def _drop_connection(self) -> None:
         if self._db is not None:
-            try:
+            with contextlib.suppress(Exception):  # closing a dead connection may fail in many ways
                 self._db.connection.close()
-            except Exception:  # noqa: BLE001 - closing a dead connection may fail in many ways
-                pass
         self._db = None
 
     def _active_name(self, db: FalkorDB) -> str | None:
@@ -68,9 +67,13 @@ class FalkorDBStore:
 
     # -- reading -----------------------------------------------------------------------------------
     def run(self, query: Query, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return self._query(query.cypher_for(self.engine), params or {}, readonly=False, timeout_ms=self.query_timeout_ms)
+        return self._query(
+            query.cypher_for(self.engine), params or {}, readonly=False, timeout_ms=self.query_timeout_ms
+        )
 
-    def run_readonly(self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int, row_limit: int) -> list[dict[str, Any]]:
+    def run_readonly(
+        self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int, row_limit: int
+    ) -> list[dict[str, Any]]:
         rows = self._query(cypher, params or {}, readonly=True, timeout_ms=timeout_ms)
         return rows[:row_limit]
 
@@ -91,7 +94,7 @@ class FalkorDBStore:
                 raise QueryFailed(f"De database weigerde de query: {message}") from exc
             columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in result.header]
             columns = [c.decode() if isinstance(c, bytes) else c for c in columns]
-            return [dict(zip(columns, (plain(v) for v in row))) for row in result.result_set]
+            return [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.result_set]
 
         return self._with_recovery(action)
 
@@ -171,7 +174,5 @@ class FalkorDBStore:
 
 
 def _delete_graph(graph: Any) -> None:
-    try:
+    with contextlib.suppress(ResponseError, redis.ConnectionError):
         graph.delete()
-    except (ResponseError, redis.ConnectionError):
-        pass

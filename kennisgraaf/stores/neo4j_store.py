@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, Query as DriverQuery
+from neo4j import GraphDatabase
+from neo4j import Query as DriverQuery
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kennisgraaf.catalogue import Query, statement_file
@@ -16,6 +17,21 @@ from kennisgraaf.stores.base import merge_counts, node_batches, plain, relation_
 
 _COUNT_LABELS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count"
 _COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count"
+
+
+# Read-only plans that still reach outside the graph: LOAD CSV reads local files and fetches URLs.
+_REFUSED_OPERATORS = frozenset({"LoadCSV"})
+
+
+def _plan_operators(plan: Any) -> set[str]:
+    """Operator names in an EXPLAIN plan (e.g. 'LoadCSV@neo4j' → 'LoadCSV')."""
+    if not plan:
+        return set()
+    operator = str(plan.get("operatorType", "")).split("@")[0]
+    found = {operator}
+    for child in plan.get("children", []) or []:
+        found |= _plan_operators(child)
+    return found
 
 
 class Neo4jStore:
@@ -64,7 +80,9 @@ class Neo4jStore:
     def run(self, query: Query, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._read(query.cypher_for(self.engine), params or {}, self.query_timeout_ms)
 
-    def _read(self, cypher: str, params: dict[str, Any], timeout_ms: int, row_limit: int | None = None) -> list[dict[str, Any]]:
+    def _read(
+        self, cypher: str, params: dict[str, Any], timeout_ms: int, row_limit: int | None = None
+    ) -> list[dict[str, Any]]:
         statement = DriverQuery(cypher, timeout=timeout_ms / 1000)  # type: ignore[arg-type]
         try:
             with self._session(neo4j.READ_ACCESS) as session:
@@ -83,7 +101,9 @@ class Neo4jStore:
         except (Neo4jError, DriverError, OSError) as exc:
             raise self._translate(exc, timeout_ms) from exc
 
-    def run_readonly(self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int, row_limit: int) -> list[dict[str, Any]]:
+    def run_readonly(
+        self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int, row_limit: int
+    ) -> list[dict[str, Any]]:
         """EXPLAIN first and require a read-only plan (query_type 'r'); then run in a READ session."""
         params = params or {}
         try:
@@ -96,7 +116,11 @@ class Neo4jStore:
         except (Neo4jError, DriverError, OSError) as exc:
             raise self._translate(exc, timeout_ms) from exc
         if summary.query_type != "r":
-            raise QueryRefused("Alleen lezen: de console voert geen schrijfopdrachten, schemawijzigingen of beheerprocedures uit.")
+            raise QueryRefused(
+                "Alleen lezen: de console voert geen schrijfopdrachten, schemawijzigingen of beheerprocedures uit."
+            )
+        if _plan_operators(summary.plan) & _REFUSED_OPERATORS:
+            raise QueryRefused("De console leest geen bestanden of URL's (LOAD CSV); alleen de graaf zelf.")
         return self._read(cypher, params, timeout_ms, row_limit)
 
     def counts(self) -> dict[str, int]:

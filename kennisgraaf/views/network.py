@@ -41,8 +41,15 @@ STYLE: dict[str, tuple[str, str]] = {
 }
 DEFAULT_STYLE = ("#aaaaaa", "dot")
 SHAPE_SYMBOL = {
-    "star": "★", "ellipse": "⬭", "box": "▬", "dot": "●", "diamond": "◆", "square": "■",
-    "triangle": "▲", "triangleDown": "▼", "hexagon": "⬢",
+    "star": "★",
+    "ellipse": "◯",
+    "box": "▬",
+    "dot": "●",
+    "diamond": "◆",
+    "square": "■",
+    "triangle": "▲",
+    "triangleDown": "▼",
+    "hexagon": "⬢",
 }
 MAX_EDGES = 400
 
@@ -142,14 +149,16 @@ def edge_table(graph: Graph) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
     for edge in graph.edges:
         start, end = graph.nodes.get(edge.start), graph.nodes.get(edge.end)
-        out.append({
-            "Van": start.name if start else edge.start,
-            "Soort (van)": label_nl(start.label if start else None),
-            "Relatie": relation_nl(edge.type),
-            "Naar": end.name if end else edge.end,
-            "Soort (naar)": label_nl(end.label if end else None),
-            "Bron": edge.source or "",
-        })
+        out.append(
+            {
+                "Van": start.name if start else edge.start,
+                "Soort (van)": label_nl(start.label if start else None),
+                "Relatie": relation_nl(edge.type),
+                "Naar": end.name if end else edge.end,
+                "Soort (naar)": label_nl(end.label if end else None),
+                "Bron": edge.source or "",
+            }
+        )
     if not out:
         out = [
             {"Van": n.name, "Soort (van)": label_nl(n.label), "Relatie": "", "Naar": "", "Soort (naar)": "", "Bron": ""}

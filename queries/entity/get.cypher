@@ -4,5 +4,5 @@
 UNWIND $ids AS wanted
 MATCH (n:Entity {id: wanted})
 RETURN n.id AS id, n.label AS label, n.name AS name, properties(n) AS properties,
-       [(n)-[r]->(x) WHERE type(r) IN ['ABOUT', 'PART_OF', 'IN_THEME'] | {type: type(r), id: x.id, label: x.label, name: x.name}] AS links
+       [(n)-[r1]->(x1) WHERE type(r1) IN ['ABOUT', 'PART_OF', 'IN_THEME'] | {type: type(r1), id: x1.id, label: x1.label, name: x1.name}] AS links
 ORDER BY id

@@ -4,13 +4,13 @@
 MATCH (f:Forum {id: $id})
 RETURN f.id AS id, f.name AS name, f.summary AS summary, f.decides AS decides, f.aliases AS aliases,
        f.source AS source, f.quote AS quote,
-       [(a)-[r:PARTICIPATES_IN]->(f) | {id: a.id, label: a.label, name: a.name, abbreviation: a.abbreviation, how: r.how, source: r.source, quote: r.quote}] AS participants,
-       [(f)-[r:HOSTED_AT]->(h) | {id: h.id, name: h.name, source: r.source, quote: r.quote}] AS hosted_at,
-       [(a)-[r:ORGANISES]->(f) | {id: a.id, name: a.name, source: r.source}] AS organisers,
-       [(f)-[r:PART_OF]->(p) | {id: p.id, name: p.name, source: r.source}] AS part_of,
-       [(m)-[r:COORDINATED_IN]->(f) | {id: m.id, label: m.label, number: m.number, name: m.name, source: r.source}] AS coordinates,
-       [(p:Procedure)-[:HAS_STEP]->(s:Step)-[:IN]->(f) | {id: p.id, name: p.name, step: s.order, action: s.action}] AS procedure_steps,
-       [(t:Tension)-[r:RESOLVED_IN]->(f) | {id: t.id, name: t.name, source: r.source}] AS tensions,
-       [(f)-[r:BASED_ON]->(l:LegalBasis) | {id: l.id, name: l.name, law: l.law, article: l.article, source: r.source, quote: r.quote}] AS legal_bases,
-       [(x)-[r]->(f) WHERE x.label IN ['Finding', 'GoodPractice', 'AttentionPoint', 'Recommendation'] | {id: x.id, label: x.label, name: x.name, summary: x.summary, source: x.source}] AS findings
+       [(a1)-[r1:PARTICIPATES_IN]->(f) | {id: a1.id, label: a1.label, name: a1.name, abbreviation: a1.abbreviation, how: r1.how, source: r1.source, quote: r1.quote}] AS participants,
+       [(f)-[r2:HOSTED_AT]->(h2) | {id: h2.id, name: h2.name, source: r2.source, quote: r2.quote}] AS hosted_at,
+       [(a3)-[r3:ORGANISES]->(f) | {id: a3.id, name: a3.name, source: r3.source}] AS organisers,
+       [(f)-[r4:PART_OF]->(p4) | {id: p4.id, name: p4.name, source: r4.source}] AS part_of,
+       [(m5)-[r5:COORDINATED_IN]->(f) | {id: m5.id, label: m5.label, number: m5.number, name: m5.name, source: r5.source}] AS coordinates,
+       [(p6:Procedure)-[:HAS_STEP]->(s6:Step)-[:IN]->(f) | {id: p6.id, name: p6.name, step: s6.order, action: s6.action}] AS procedure_steps,
+       [(t7:Tension)-[r7:RESOLVED_IN]->(f) | {id: t7.id, name: t7.name, source: r7.source}] AS tensions,
+       [(f)-[r8:BASED_ON]->(l8:LegalBasis) | {id: l8.id, name: l8.name, law: l8.law, article: l8.article, source: r8.source, quote: r8.quote}] AS legal_bases,
+       [(x9)-[r9]->(f) WHERE x9.label IN ['Finding', 'GoodPractice', 'AttentionPoint', 'Recommendation'] | {id: x9.id, label: x9.label, name: x9.name, summary: x9.summary, source: x9.source}] AS findings
 ORDER BY id

@@ -3,6 +3,6 @@
 // params:
 MATCH (f:Forum)
 RETURN f.id AS id, f.name AS name, f.decides AS decides, f.summary AS summary, f.source AS source,
-       [(f)-[:HOSTED_AT]->(h) | h.name] AS hosted_at,
-       size([(a)-[:PARTICIPATES_IN]->(f) | a.id]) AS participants
+       [(f)-[:HOSTED_AT]->(h1) | h1.name] AS hosted_at,
+       size([(a2)-[:PARTICIPATES_IN]->(f) | a2.id]) AS participants
 ORDER BY name

@@ -5,16 +5,16 @@ MATCH (m:Measure {id: $id})
 RETURN m.id AS id, m.number AS number, m.name AS title, m.short_name AS short_name, m.summary AS summary,
        m.inspected AS inspected, m.approach AS approach, m.aliases AS aliases, m.note AS note,
        m.source AS source, m.quote AS quote,
-       [(m)-[r:IN_THEME]->(t:Theme) | {id: t.id, name: t.name, source: r.source}] AS themes,
-       [(m)-[:IN_THEME]->(:Theme)-[:PART_OF]->(pt:Theme) | {id: pt.id, name: pt.name}] AS parent_themes,
-       [(a)-[r]->(m) WHERE type(r) IN ['RESPONSIBLE_FOR', 'EXECUTES', 'DECIDES', 'REQUESTS', 'ENFORCES'] |
-           {relation: type(r), id: a.id, label: a.label, name: a.name, abbreviation: a.abbreviation, source: r.source, quote: r.quote, external: r.source = 'external'}] AS actors,
-       [(m)-[r:BASED_ON]->(l:LegalBasis) | {id: l.id, name: l.name, law: l.law, article: l.article, source: r.source, quote: r.quote, external: r.source = 'external', source_url: r.source_url}] AS legal_bases,
-       [(m)-[r:COORDINATED_IN]->(f:Forum) | {id: f.id, name: f.name, source: r.source, quote: r.quote}] AS forums,
-       [(p:Procedure)-[r:CONCERNS]->(m) | {id: p.id, name: p.name, source: r.source}] AS procedures,
-       [(t:Tension)-[r:BETWEEN]->(m) | {id: t.id, name: t.name, summary: t.summary, resolution: t.resolution, source: t.source, quote: t.quote}] AS tensions,
-       [(m)<-[:BETWEEN]-(t:Tension)-[:BETWEEN]->(o:Measure) WHERE o.id <> m.id | {tension: t.id, id: o.id, name: o.name, number: o.number}] AS tension_measures,
-       [(f:Finding)-[r]->(m) | {id: f.id, name: f.name, summary: f.summary, value: f.value, unit: f.unit, population: f.population, source: f.source, quote: f.quote}] AS findings,
-       [(c)-[r:CONCERNS]->(m) WHERE c.label IN ['GoodPractice', 'AttentionPoint', 'Recommendation', 'Training'] | {id: c.id, label: c.label, name: c.name, source: c.source}] AS conclusions,
-       [(x:ExternalFact)-[r]->(m) | {id: x.id, name: x.name, summary: x.summary, source_url: x.source_url, checked: x.checked, confidence: x.confidence}] AS external_facts
+       [(m)-[r1:IN_THEME]->(t1:Theme) | {id: t1.id, name: t1.name, source: r1.source}] AS themes,
+       [(m)-[:IN_THEME]->(:Theme)-[:PART_OF]->(pt2:Theme) | {id: pt2.id, name: pt2.name}] AS parent_themes,
+       [(a3)-[r3]->(m) WHERE type(r3) IN ['RESPONSIBLE_FOR', 'EXECUTES', 'DECIDES', 'REQUESTS', 'ENFORCES'] |
+           {relation: type(r3), id: a3.id, label: a3.label, name: a3.name, abbreviation: a3.abbreviation, source: r3.source, quote: r3.quote, external: r3.source = 'external'}] AS actors,
+       [(m)-[r4:BASED_ON]->(l4:LegalBasis) | {id: l4.id, name: l4.name, law: l4.law, article: l4.article, source: r4.source, quote: r4.quote, external: r4.source = 'external', source_url: r4.source_url}] AS legal_bases,
+       [(m)-[r5:COORDINATED_IN]->(f5:Forum) | {id: f5.id, name: f5.name, source: r5.source, quote: r5.quote}] AS forums,
+       [(p6:Procedure)-[r6:CONCERNS]->(m) | {id: p6.id, name: p6.name, source: r6.source}] AS procedures,
+       [(t7:Tension)-[r7:BETWEEN]->(m) | {id: t7.id, name: t7.name, summary: t7.summary, resolution: t7.resolution, source: t7.source, quote: t7.quote}] AS tensions,
+       [(m)<-[:BETWEEN]-(t8:Tension)-[:BETWEEN]->(o8:Measure) WHERE o8.id <> m.id | {tension: t8.id, id: o8.id, name: o8.name, number: o8.number}] AS tension_measures,
+       [(f9:Finding)-[r9]->(m) | {id: f9.id, name: f9.name, summary: f9.summary, value: f9.value, unit: f9.unit, population: f9.population, source: f9.source, quote: f9.quote}] AS findings,
+       [(c10)-[r10:CONCERNS]->(m) WHERE c10.label IN ['GoodPractice', 'AttentionPoint', 'Recommendation', 'Training'] | {id: c10.id, label: c10.label, name: c10.name, source: c10.source}] AS conclusions,
+       [(x11:ExternalFact)-[r11]->(m) | {id: x11.id, name: x11.name, summary: x11.summary, source_url: x11.source_url, checked: x11.checked, confidence: x11.confidence}] AS external_facts
 ORDER BY number

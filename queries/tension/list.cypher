@@ -3,6 +3,6 @@
 // params:
 MATCH (t:Tension)
 RETURN t.id AS id, t.name AS name, t.summary AS summary, t.resolution AS resolution, t.source AS source, t.quote AS quote,
-       [(t)-[:BETWEEN]->(m) | {id: m.id, label: m.label, name: m.name, number: m.number, short_name: m.short_name}] AS between,
-       [(t)-[:RESOLVED_IN]->(f) | {id: f.id, label: f.label, name: f.name}] AS resolved_in
+       [(t)-[:BETWEEN]->(m1) | {id: m1.id, label: m1.label, name: m1.name, number: m1.number, short_name: m1.short_name}] AS between,
+       [(t)-[:RESOLVED_IN]->(f2) | {id: f2.id, label: f2.label, name: f2.name}] AS resolved_in
 ORDER BY name

@@ -3,5 +3,5 @@
 // params:
 MATCH (t:Term)
 RETURN t.id AS id, t.name AS name, t.definition AS definition, t.aliases AS aliases, t.source AS source, t.quote AS quote,
-       [(t)-[:ABOUT]->(x) | {id: x.id, label: x.label, name: x.name}] AS about
+       [(t)-[:ABOUT]->(x1) | {id: x1.id, label: x1.label, name: x1.name}] AS about
 ORDER BY toLower(name)

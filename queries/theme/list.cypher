@@ -3,6 +3,6 @@
 // params:
 MATCH (t:Theme)
 RETURN t.id AS id, t.name AS name, t.summary AS summary, t.source AS source,
-       [(t)-[:PART_OF]->(p:Theme) | p.name] AS parent,
-       size([(m:Measure)-[:IN_THEME]->(t) | m.id]) AS measures
+       [(t)-[:PART_OF]->(p1:Theme) | p1.name] AS parent,
+       size([(m2:Measure)-[:IN_THEME]->(t) | m2.id]) AS measures
 ORDER BY name

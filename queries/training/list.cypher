@@ -3,7 +3,7 @@
 // params:
 MATCH (t:Training)
 RETURN t.id AS id, t.name AS name, t.summary AS summary, t.audience AS audience, t.source AS source, t.quote AS quote,
-       [(o)-[r]->(t) WHERE type(r) IN ['OFFERS', 'ORGANISES', 'RESPONSIBLE_FOR'] | {id: o.id, name: o.name, abbreviation: o.abbreviation, relation: type(r)}] AS offered_by,
-       [(t)-[:FUNDED_BY]->(o) | o.name] AS funded_by,
-       [(t)-[:CONCERNS]->(x) | {id: x.id, label: x.label, name: x.name}] AS concerns
+       [(o1)-[r1]->(t) WHERE type(r1) IN ['OFFERS', 'ORGANISES', 'RESPONSIBLE_FOR'] | {id: o1.id, name: o1.name, abbreviation: o1.abbreviation, relation: type(r1)}] AS offered_by,
+       [(t)-[:FUNDED_BY]->(o2) | o2.name] AS funded_by,
+       [(t)-[:CONCERNS]->(x3) | {id: x3.id, label: x3.label, name: x3.name}] AS concerns
 ORDER BY name

@@ -35,8 +35,17 @@ def load_cases() -> list[Case]:
     cases = []
     for path in sorted(QUESTIONS_DIR.glob("*.yaml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
-            cases.append(Case(path.name, item["q"], item["lang"], item["user"], item["intent"], bool(item["answered"]),
-                              tuple(tuple(group) for group in item.get("must_contain") or [])))
+            cases.append(
+                Case(
+                    path.name,
+                    item["q"],
+                    item["lang"],
+                    item["user"],
+                    item["intent"],
+                    bool(item["answered"]),
+                    tuple(tuple(group) for group in item.get("must_contain") or []),
+                )
+            )
     return cases
 
 
@@ -47,7 +56,9 @@ def judge(case: Case, answer: Answer) -> list[str]:
         problems.append(f"answered={answer.answered}, expected {case.answered}")
     text = f" {fold(answer.answer)} "
     for group in case.must_contain:
-        if not any(f" {fold(alt)} " in text or fold(alt) in text.replace(" ", "") and len(fold(alt)) > 3 for alt in group):
+        if not any(
+            f" {fold(alt)} " in text or (fold(alt) in text.replace(" ", "") and len(fold(alt)) > 3) for alt in group
+        ):
             problems.append(f"missing one of {list(group)}")
     return problems
 

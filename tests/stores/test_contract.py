@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +21,35 @@ PATHS = {"entity.chain"}  # several shortest paths of the same length may exist
 NO_GOLDEN = {"meta.export_nodes", "meta.export_relationships"}  # covered by the export round-trip test
 
 AREA_IDS = {
-    "measure": "m08", "organisation": "om", "forum": "casusoverleg", "procedure": "ontheffing-bevriezing",
-    "legal": "wjsg", "theme": "risicoreductie-jihadgangers", "entity": "m08", "finding": "m08",
+    "measure": "m08",
+    "organisation": "om",
+    "forum": "casusoverleg",
+    "procedure": "ontheffing-bevriezing",
+    "legal": "wjsg",
+    "theme": "risicoreductie-jihadgangers",
+    "entity": "m08",
+    "finding": "m08",
 }
 SAMPLE = {
-    "ids": ["m08", "om", "casusoverleg"], "from": "gemeente", "to": "bevriezingsoverleg", "q": "bevriezing",
-    "depth": 2, "types": [], "about": "", "kind": "", "limit": 20,
+    "ids": ["m08", "om", "casusoverleg"],
+    "from": "gemeente",
+    "to": "bevriezingsoverleg",
+    "q": "bevriezing",
+    "depth": 2,
+    "types": [],
+    "about": "",
+    "kind": "",
+    "limit": 20,
 }
-SPECIAL = {"measure.by_forum": {"id": "bevriezingsoverleg"}, "finding.list": {"about": "m13"}}
+SPECIAL = {
+    "measure.by_forum": {"id": "bevriezingsoverleg"},
+    "measure.by_legal_basis": {"id": "art-39f-wjsg"},
+    "measure.by_theme": {"id": "risicoreductie-jihadgangers"},
+    "measure.by_organisation": {"id": "om"},
+    "finding.list": {"about": "m13"},
+    "conclusion.list": {"kind": "Recommendation"},
+    "procedure.for_entity": {"id": "om"},
+}
 
 
 def params_for(query_id: str) -> dict[str, Any]:
@@ -64,6 +86,27 @@ def test_catalogue_ids_are_unique_and_params_match_bodies() -> None:
     assert len({q.path for q in catalogue().values()}) == len(catalogue())
 
 
+def _comprehension_variables(cypher: str) -> list[str]:
+    """Variables introduced inside each pattern comprehension `[(…)-[…]-(…) | …]` of a query."""
+    variable = r"[(\[](\w+)(?=[:)\]])"
+    outside = re.sub(r"\[\(.*?\|.*?\]", "", cypher, flags=re.S)
+    bound = set(re.findall(variable, outside)) | set(re.findall(r"\bAS (\w+)", outside))
+    found: list[str] = []
+    for match in re.finditer(r"\[\((.*?)\|", cypher, flags=re.S):
+        found.extend(sorted(set(re.findall(variable, "(" + match.group(1))) - bound))
+    return found
+
+
+@pytest.mark.parametrize("query_id", QUERY_IDS)
+def test_pattern_comprehensions_use_their_own_variable_names(query_id: str) -> None:
+    """FalkorDB 4.16 returns empty lists and null relationship properties when two pattern comprehensions
+    in one projection reuse a variable name (Neo4j does not): every comprehension gets its own names."""
+    query = catalogue()[query_id]
+    for body in (query.body, *query.overrides.values()):
+        names = _comprehension_variables(body)
+        assert len(names) == len(set(names)), f"{query_id} reuses {sorted(n for n in names if names.count(n) > 1)}"
+
+
 @pytest.mark.parametrize("query_id", QUERY_IDS)
 def test_query_runs_and_engines_agree(query_id: str, loaded_by_engine: dict[str, Kennisgraaf]) -> None:
     params = params_for(query_id)
@@ -89,4 +132,6 @@ def test_query_runs_and_engines_agree(query_id: str, loaded_by_engine: dict[str,
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(rendered, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden}; create it with KENNISGRAAF_UPDATE_GOLDEN=1"
-    assert golden.read_text(encoding="utf-8") == rendered, f"{query_id} drifted from {golden}; rerun with KENNISGRAAF_UPDATE_GOLDEN=1 if intended"
+    assert golden.read_text(encoding="utf-8") == rendered, (
+        f"{query_id} drifted from {golden}; rerun with KENNISGRAAF_UPDATE_GOLDEN=1 if intended"
+    )

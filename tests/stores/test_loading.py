@@ -19,7 +19,9 @@ FIXTURES = Path(__file__).resolve().parent.parent / "seed_fixtures"
 
 
 @pytest.fixture(params=ENGINES)
-def kg(request: pytest.FixtureRequest, embedded_server: EmbeddedServer, seed_knowledge: KnowledgeSet) -> Iterator[Kennisgraaf]:
+def kg(
+    request: pytest.FixtureRequest, embedded_server: EmbeddedServer, seed_knowledge: KnowledgeSet
+) -> Iterator[Kennisgraaf]:
     """A store this test may change; Neo4j has one database, so the seed is put back afterwards."""
     kg = Kennisgraaf(make_store(request.param, embedded_server, graph_name="kgwrite"), Settings(seed_dir=SEED_DIR))
     kg.load_knowledge(seed_knowledge)
@@ -77,7 +79,9 @@ def test_failed_load_leaves_previous_graph_untouched(kg: Kennisgraaf, seed_knowl
 
 
 def test_duplicate_relationship_row_neither_crashes_nor_is_lost(kg: Kennisgraaf, seed_knowledge: KnowledgeSet) -> None:
-    doubled = DuplicatedRelations(nodes=seed_knowledge.nodes, steps=seed_knowledge.steps, relations=seed_knowledge.relations)
+    doubled = DuplicatedRelations(
+        nodes=seed_knowledge.nodes, steps=seed_knowledge.steps, relations=seed_knowledge.relations
+    )
     first = doubled.relation_rows()[0]
     kg.load_knowledge(doubled)
     rows = kg.query("entity.relations", {"id": first.start})

@@ -1,0 +1,192 @@
+"""The Streamlit app through streamlit.testing.v1.AppTest: every page renders, and the key journeys work."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import APP
+
+MISSION = "Bij wie moet ik zijn om een ontheffing van een bevriezing aan te vragen?"
+PAGES = [
+    "app_pages/vraag.py",
+    "app_pages/maatregelen.py",
+    "app_pages/organisaties.py",
+    "app_pages/overleggen.py",
+    "app_pages/wetgeving.py",
+    "app_pages/keten.py",
+    "app_pages/spanningsvelden.py",
+    "app_pages/onboarding.py",
+    "app_pages/begrippen.py",
+    "app_pages/cypher.py",
+    "app_pages/over.py",
+]
+
+
+def unescape(text: str) -> str:
+    """Markdown text as a reader sees it (the app backslash-escapes text from the knowledge base)."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def page_text(at: AppTest) -> str:
+    """All text the page shows: markdown, captions, alerts, headings and link labels."""
+    parts: list[str] = []
+    for kind in ("markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader"):
+        parts.extend(str(e.value) for e in getattr(at, kind))
+    parts.extend(str(link.proto.label) for link in at.get("page_link"))
+    return unescape("\n".join(parts))
+
+
+def run_app(query_params: dict[str, str] | None = None, page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    at.run()
+    if page:
+        at.switch_page(page)
+    if query_params:
+        at.query_params.update(query_params)
+    if page or query_params:
+        at.run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.fixture(autouse=True)
+def _isolated(app_data_dir: Path) -> None:
+    """Every test here runs against the session's own data dir."""
+
+
+def test_entrypoint_renders_vraag_with_examples() -> None:
+    at = run_app()
+    assert_clean(at)
+    assert at.title[0].value == "Vraag het de kennisgraaf"
+    labels = [b.label for b in at.button]
+    assert MISSION in labels
+    assert "Wie neemt deel aan het casusoverleg?" in labels
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(page: str) -> None:
+    at = run_app(page=page)
+    assert_clean(at)
+    assert at.title, f"{page} shows no title"
+
+
+def test_answer_card_for_the_mission_question() -> None:
+    at = run_app()
+    at.text_input(key="vraag_tekst").input(MISSION)
+    at.button[0].click()  # the form's submit button comes first
+    at.run()
+    assert_clean(at)
+    assert at.query_params.get("vraag") == MISSION
+    text = page_text(at)
+    assert "OM" in text and "Openbaar Ministerie" in text
+    assert "bevriezingsoverleg" in text.lower()
+    assert "§4.4" in text
+    assert "extern" in text
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    assert any("Bevriezingsoverleg" in label for label in map(unescape, links)), links
+    assert "Bekijk in de graaf" in links
+
+
+def test_answer_deep_link_reopens_the_answer() -> None:
+    at = run_app({"vraag": MISSION})
+    assert_clean(at)
+    assert at.text_input(key="vraag_tekst").value == MISSION
+    assert "§4.4" in page_text(at)
+
+
+def test_example_button_asks_its_question() -> None:
+    at = run_app()
+    next(b for b in at.button if b.label == "Wie neemt deel aan het casusoverleg?").click()
+    at.run()
+    assert_clean(at)
+    assert at.query_params.get("vraag") == "Wie neemt deel aan het casusoverleg?"
+    assert "casusoverleg" in page_text(at).lower()
+
+
+def test_not_answered_question_shows_suggestions() -> None:
+    at = run_app({"vraag": "Wat is de kleur van de lucht?"})
+    assert_clean(at)
+    suggestions = [b for b in at.button if b.key and b.key.startswith("suggestie-")]
+    assert suggestions
+    suggestions[0].click()
+    at.run()
+    assert_clean(at)
+    assert at.query_params.get("vraag") == suggestions[0].label
+
+
+def test_measure_detail_m08() -> None:
+    at = run_app({"id": "m08"}, page="app_pages/maatregelen.py")
+    assert_clean(at)
+    assert any("Maatregel 8" in h.value for h in at.header)
+    text = page_text(at)
+    assert "bevriezingsmaatregel" in text
+    assert "Bevriezingsoverleg" in text
+    assert "Extern (sinds 2017)" in text
+    assert any("Spanningsveld" in w.value for w in at.warning)
+
+
+def test_measure_filters_narrow_the_table() -> None:
+    at = run_app(page="app_pages/maatregelen.py")
+    assert len(at.dataframe[0].value) == 38
+    at.multiselect(key="m_aanpak").select("preventief")
+    at.run()
+    shown = at.dataframe[0].value
+    assert 0 < len(shown) < 38
+    assert set(shown["Aanpak"]) == {"preventief"}
+
+
+@pytest.mark.parametrize(
+    ("page", "node_id"),
+    [
+        ("app_pages/organisaties.py", "om"),
+        ("app_pages/overleggen.py", "casusoverleg"),
+        ("app_pages/wetgeving.py", "wpg"),
+        ("app_pages/spanningsvelden.py", "spanning-bevriezing-achterblijvers"),
+        ("app_pages/begrippen.py", "term-achterblijvers"),
+    ],
+)
+def test_detail_deep_links(page: str, node_id: str) -> None:
+    at = run_app({"id": node_id}, page=page)
+    assert_clean(at)
+    assert at.query_params.get("id") == node_id
+
+
+def test_chain_page_produces_offline_html() -> None:
+    at = run_app({"id": "m08", "van": "gemeente", "naar": "bevriezingsoverleg"}, page="app_pages/keten.py")
+    assert_clean(at)
+    frames = at.get("iframe")
+    assert len(frames) == 2  # the neighbourhood and the chain
+    for frame in frames:
+        html = frame.proto.srcdoc
+        assert "vis.Network" in html
+        assert "http://" not in html and "https://" not in html
+    assert "Bevriezingsoverleg (ministerie van BZ)" in frames[1].proto.srcdoc
+    assert len(at.dataframe) >= 2  # each picture has its table
+    assert "kan verzoeken om" in page_text(at)
+
+
+def test_console_refuses_writes() -> None:
+    at = run_app(page="app_pages/cypher.py")
+    at.text_area(key="cypher_tekst").input("CREATE (n:X)")
+    at.text_area(key="cypher_params").input("{}")
+    next(b for b in at.button if b.label == "Uitvoeren").click()
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Alleen lezen: de console voert geen schrijfopdrachten uit."]
+
+
+def test_console_shows_rows_and_a_graph() -> None:
+    at = run_app(page="app_pages/cypher.py")
+    next(b for b in at.button if b.label == "Uitvoeren").click()
+    at.run()
+    assert_clean(at)
+    assert len(at.dataframe[-1].value) > 0 or len(at.dataframe) > 2
+    assert at.get("iframe"), "the default example returns node ids, so a graph is drawn"
