@@ -24,6 +24,7 @@ from kennisgraaf.errors import KennisgraafError
 
 PHRASES_FILE = Path(__file__).with_name("phrases.yaml")
 MAX_ITEMS = 12
+TOPIC_INTENTS = frozenset({"survey", "conclusions", "training", "tensions", "theme", "legal_basis", "chain"})
 ACTOR_RELATIONS = ("DECIDES", "EXECUTES", "REQUESTS", "ENFORCES", "RESPONSIBLE_FOR")
 _SUBINTENT = {
     "DECIDES": (
@@ -230,8 +231,13 @@ def _ranked_intents(scores: dict[str, float], links: list[Link], phrased: set[st
     gets what the kinds of those names suggest, and then a description."""
     order = [name for name, _ in sorted(scores.items(), key=lambda kv: -kv[1]) if name != "privacy"]
     if phrased:
-        # What the wording asks first; then what the named things' kinds suggest, but no bare description.
-        return [n for n in order if n in phrased] + [n for n in order if n not in phrased and n != "definition"]
+        # What the wording asks first. Only a generic question form ("wat doet", "waar is … ondergebracht")
+        # falls back on what the named things' kinds suggest; a question about a topic the report does not
+        # answer (a figure, a law, a training …) gets no answer about something else.
+        asked = [n for n in order if n in phrased]
+        if phrased & TOPIC_INTENTS:
+            return asked
+        return asked + [n for n in order if n not in phrased and n != "definition"]
     if links:
         label = links[0].node.label
         for rule in rules():
@@ -409,8 +415,35 @@ def _wanted_relations(question: str) -> list[str]:
     return wanted + [r for r in ACTOR_RELATIONS if r not in wanted]
 
 
+def _who(ctx: Context) -> Composed | None:
+    """A 'who …' question that names no measure: the organisations, roles or forums whose description fits."""
+    ranked = ctx.index.rank(ctx.question, {"Organisation", "Role", "Forum"}, limit=3)
+    fitting = [n for n, score in ranked if score >= 3.0 and ctx.index.coverage(ctx.question, n.id) >= 0.45]
+    if not fitting:
+        return None
+    best = fitting[0]
+    close = [n for n, score in ranked[1:] if n in fitting and score >= ranked[0][1] * 0.8][:1]
+    rows = ctx.query("entity.get", {"ids": [n.id for n in [best, *close]]})
+    if not rows:
+        return None
+    order = {n.id: i for i, n in enumerate([best, *close])}
+    rows.sort(key=lambda r: order.get(r["id"], 9))
+    lines = [ctx.p["who_intro"]]
+    for row in rows:
+        props = row["properties"]
+        text = props.get("summary") or props.get("decides") or ""
+        lines.append(f"- {_label({**props, 'label': row['label']}, ctx.p)}: {text}")
+    sources = [s for s in (_src(r["properties"]) for r in rows) if s]
+    return Composed("\n".join(lines), [best, *close], sources)
+
+
 def _measure_actors(ctx: Context) -> Composed | None:
-    target = ctx.pick("Measure", "Procedure") or ctx.ranked("Measure", "Procedure", minimum=3.0)
+    target = ctx.pick("Measure", "Procedure")
+    if target is None:
+        who = _who(ctx)
+        if who is not None:
+            return who
+        target = ctx.ranked("Measure", "Procedure", minimum=3.0)
     if target is None:
         return None
     rows = ctx.query("measure.actors", {"id": target.id})
@@ -661,7 +694,8 @@ def _tensions(ctx: Context) -> Composed | None:
     scored = [(score + 3.0 * (row["id"] in linked), row) for score, row in scored]
     scored.sort(key=lambda sr: (-sr[0], sr[1]["name"]))
     best = scored[0][0]
-    general = best < 3.0
+    # A question that names no measure ("welke maatregelen bijten elkaar?") gets all tensions.
+    general = best < 3.0 or not ctx.picks("Measure", "Procedure", "Tension", "Organisation")
     chosen = [row for _, row in scored] if general else [row for score, row in scored if score >= best * 0.6][:3]
     lines = [p["tension_intro"]]
     for row in chosen:
@@ -676,43 +710,55 @@ def _tensions(ctx: Context) -> Composed | None:
     return Composed("\n".join(lines), nodes, _sources(chosen))
 
 
+def _dominant(ranked: list[tuple[float, dict[str, Any]]]) -> bool:
+    """True when one row clearly fits the question better than all others."""
+    if not ranked or ranked[0][0] < 3.0:
+        return False
+    return len(ranked) == 1 or ranked[0][0] >= 1.5 * max(ranked[1][0], 0.1)
+
+
 def _survey(ctx: Context) -> Composed | None:
     rows = ctx.query("finding.list", {"about": ""})
     ranked = ctx.rank_rows(rows, "Finding")
     if not ranked or ranked[0][0] < 3.0 or ctx.index.coverage(ctx.question, ranked[0][1]["id"]) < 0.34:
         return None
     best = ranked[0][0]
-    chosen = [row for score, row in ranked if score >= best * 0.75][:3]
+    chosen = [row for score, row in ranked if score >= best * 0.6][:3]
     lines = [ctx.p["survey_intro"]]
     for row in chosen:
         population = f" ({row['population']})" if row.get("population") else ""
         lines.append(f"- {row.get('summary') or row['name']}{population}")
+        if row.get("note"):
+            lines.append("  " + ctx.p["curator_note"].format(note=row["note"]))
     return Composed("\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("about") or [])], _sources(chosen))
 
 
 def _conclusions(ctx: Context) -> Composed | None:
     folded = fold(ctx.question)
     kinds = [kind for kind, keys in _CONCLUSION_KINDS.items() if any(k in folded for k in keys)]
-    kind = kinds[0] if len(kinds) == 1 else ""
-    rows = ctx.query("conclusion.list", {"kind": kind})
-    if not rows:
-        return None
-    ranked = ctx.rank_rows(rows, *({kind} if kind else _CONCLUSION_KINDS))
-    generic = bool(kind) and (ranked[0][0] < 3.0 or ctx.index.coverage(ctx.question, ranked[0][1]["id"]) < 0.5)
-    if generic:
-        chosen = [row for _, row in ranked]
-        chosen.sort(key=lambda r: (r.get("number") or 99, r["name"]))
+    p = ctx.p
+    if len(kinds) == 1:
+        # "Wat zijn de aanbevelingen?": all of that kind, unless the question narrows it down.
+        rows = ctx.query("conclusion.list", {"kind": kinds[0]})
+        if not rows:
+            return None
+        ranked = ctx.rank_rows(rows, kinds[0])
+        chosen = [ranked[0][1]] if _dominant(ranked) else sorted(rows, key=lambda r: (r.get("number") or 99, r["name"]))
+        intro = p["conclusions_intro"][kinds[0]]
     else:
-        if ranked[0][0] < 3.0 or ctx.index.coverage(ctx.question, ranked[0][1]["id"]) < 0.34:
+        rows = ctx.query("finding.statements", {})
+        ranked = ctx.rank_rows(rows, "Finding", *_CONCLUSION_KINDS)
+        if not ranked or ranked[0][0] < 3.0 or ctx.index.coverage(ctx.question, ranked[0][1]["id"]) < 0.34:
             return None
         chosen = [row for score, row in ranked if score >= ranked[0][0] * 0.7][:3]
-    lines = [ctx.p["conclusions_intro"][kind or "all"]]
+        intro = p["conclusions_intro"]["all"]
+    lines = [intro]
     for row in chosen:
         number = f"{row['number']}. " if row.get("number") else ""
         lines.append(f"- {number}{row['name']}: {row.get('summary') or ''}")
-    return Composed(
-        "\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("concerns") or [])], _sources(chosen)
-    )
+        if row.get("note") and len(chosen) == 1:
+            lines.append("  " + p["curator_note"].format(note=row["note"]))
+    return Composed("\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("concerns") or [])], _sources(chosen))
 
 
 def _training(ctx: Context) -> Composed | None:
@@ -724,7 +770,10 @@ def _training(ctx: Context) -> Composed | None:
         chosen = [r for r in rows if org.id in {o["id"] for o in r.get("offered_by") or []}]
     else:
         ranked = ctx.rank_rows(rows, "Training")
-        chosen = [row for score, row in ranked if score >= max(2.0, ranked[0][0] * 0.6)][:5]
+        if _dominant(ranked):
+            chosen = [row for score, row in ranked if score >= ranked[0][0] * 0.6][:3]
+        else:
+            return _training_overview(ctx, rows)
     if not chosen:
         return None
     p = ctx.p
@@ -737,6 +786,18 @@ def _training(ctx: Context) -> Composed | None:
     return Composed(
         "\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("offered_by") or [])], _sources(chosen)
     )
+
+
+def _training_overview(ctx: Context, rows: list[dict[str, Any]]) -> Composed:
+    """All trainings, grouped by who offers them."""
+    by_provider: dict[str, list[str]] = {}
+    for row in rows:
+        providers = [_label(o, ctx.p) for o in row.get("offered_by") or []] or ["—"]
+        for provider in providers:
+            by_provider.setdefault(provider, []).append(row["name"])
+    lines = [ctx.p["training_intro"]]
+    lines.extend(f"- {provider}: {_join(names)}" for provider, names in sorted(by_provider.items()))
+    return Composed("\n".join(lines), [n for r in rows for n in _nodes(ctx, r.get("offered_by") or [])], _sources(rows))
 
 
 def _chain(ctx: Context) -> Composed | None:

@@ -64,6 +64,15 @@ def page_for(label: str | None, node_id: str) -> tuple[str, dict[str, str]]:
     return PAGE_FOR_LABEL.get(label or "", CHAIN_PAGE), {"id": node_id}
 
 
+def display_name(node: dict[str, object] | None) -> str:
+    """How a node is named in lists and pictures: 'Maatregel 8: bevriezingsmaatregel' for measures, else its name."""
+    if not node:
+        return ""
+    if node.get("label") == "Measure" and node.get("number") is not None:
+        return f"Maatregel {node['number']}: {node.get('short_name') or node.get('name')}"
+    return str(node.get("name") or node.get("id") or "")
+
+
 def short(text: str | None, limit: int = 42) -> str:
     """A label short enough for a picture: cut on a word boundary with an ellipsis."""
     text = " ".join((text or "").split())

@@ -97,10 +97,11 @@ class Graph:
     edges: list[GraphEdge] = field(default_factory=list)
     center: str | None = None
     truncated: int = 0
+    names: dict[str, str] = field(default_factory=dict)
 
     def add_node(self, node_id: str, label: str | None, name: str | None) -> None:
         if node_id not in self.nodes:
-            self.nodes[node_id] = GraphNode(node_id, label or "", name or node_id)
+            self.nodes[node_id] = GraphNode(node_id, label or "", self.names.get(node_id) or name or node_id)
 
     def add_edge(self, edge: GraphEdge) -> None:
         if edge not in self.edges:
@@ -113,10 +114,16 @@ class Graph:
 
 
 def from_neighbourhood(
-    rows: Iterable[Mapping[str, Any]], center: GraphNode | None = None, max_edges: int = MAX_EDGES
+    rows: Iterable[Mapping[str, Any]],
+    center: GraphNode | None = None,
+    max_edges: int = MAX_EDGES,
+    names: Mapping[str, str] | None = None,
 ) -> Graph:
-    """A graph from entity.neighbourhood rows (start, start_label, start_name, type, end, end_label, end_name, source)."""
-    graph = Graph(center=center.id if center else None)
+    """A graph from entity.neighbourhood rows (start, start_label, start_name, type, end, end_label, end_name, source).
+
+    `names` gives shorter display names by node id (e.g. 'Maatregel 8: bevriezingsmaatregel' for a measure's title).
+    """
+    graph = Graph(center=center.id if center else None, names=dict(names or {}))
     if center is not None:
         graph.add_node(center.id, center.label, center.name)
     for count, row in enumerate(rows):
@@ -129,9 +136,12 @@ def from_neighbourhood(
     return graph
 
 
-def from_chain(rows: Sequence[Mapping[str, Any]]) -> Graph:
-    """A graph from the (at most one) entity.chain row: nodes [{id,label,name}], relationships [{type,start,end,source}]."""
-    graph = Graph()
+def from_chain(rows: Sequence[Mapping[str, Any]], names: Mapping[str, str] | None = None) -> Graph:
+    """A graph from the (at most one) entity.chain row: nodes [{id,label,name}], relationships [{type,start,end}].
+
+    `names` gives shorter display names by node id, as in :func:`from_neighbourhood`.
+    """
+    graph = Graph(names=dict(names or {}))
     if not rows:
         return graph
     row = rows[0]
@@ -249,6 +259,13 @@ details.kg-table table { border-collapse: collapse; }
 details.kg-table th, details.kg-table td { border: 1px solid #ccc; padding: 0.2rem 0.4rem; text-align: left; }
 </style>"""
 
+# Once the layout has settled, stop the physics so that the picture stands still (nodes can still be dragged).
+_FREEZE_SCRIPT = """<script>
+if (typeof network !== "undefined" && network) {
+  network.once("stabilizationIterationsDone", function () { network.setOptions({physics: {enabled: false}}); });
+}
+</script>"""
+
 _REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", re.IGNORECASE)
 _REMOTE_SCRIPT = re.compile(r"<script\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -287,6 +304,6 @@ def render_html(graph: Graph, heading: str, height_px: int = 600, with_table: bo
     page = page.replace("</head>", _STYLE_BLOCK + "\n</head>", 1)
     page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>", "", page)
     page = re.sub(r"<body>", lambda _m: "<body>\n" + top, page, count=1)
-    if with_table:
-        page = page.replace("</body>", _table_html(graph) + "\n</body>", 1)
+    tail = _table_html(graph) if with_table else ""
+    page = page.replace("</body>", tail + _FREEZE_SCRIPT + "\n</body>", 1)
     return offline_html(page)
