@@ -46,6 +46,14 @@ public class StartNeo4j {
 
     private static final String HOST = "127.0.0.1";
 
+    private static long envLong(String name, long fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return Long.parseLong(value.trim());
+    }
+
     public static void main(String[] args) throws Exception {
         Path home = null;
         int port = 7697;
@@ -94,8 +102,11 @@ public class StartNeo4j {
                             HttpsConnector.enabled, false,
                             GraphDatabaseSettings.auth_enabled, true))
                     // modest memory / disk for a test server
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
-                    .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(512))
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(envLong("NEO4J_PAGECACHE_MB", 128)))
+                    // Kennisgraaf loads in ONE transaction (atomic); big synthetic benchmarks raise this limit.
+                    .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(envLong("NEO4J_TX_MAX_MB", 512)))
+                    // The read-only console must not read local files through LOAD CSV.
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")

@@ -19,6 +19,8 @@
 #   NEO4J_TEST_PORT      default 7697
 #   NEO4J_PASSWORD       default kennisgraaf-test (at least 8 characters)
 #   NEO4J_HEAP           default 1g (-Xmx)
+#   NEO4J_TX_MAX_MB      default 512: memory all transactions together may use (loads are one transaction)
+#   NEO4J_PAGECACHE_MB   default 128
 #   NEO4J_START_TIMEOUT  default 180 (seconds to wait for READY)
 #   NEO4J_JAVA_OPTS      extra JVM options (word-split, appended last so they win). The default runs
 #                        C1 only (-XX:TieredStopAtLevel=1): ~35% faster start and short test runs on

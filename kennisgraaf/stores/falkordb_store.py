@@ -13,7 +13,7 @@ from redis.exceptions import ResponseError
 
 from kennisgraaf.catalogue import QUERIES_DIR, Query, statement_file
 from kennisgraaf.errors import QueryFailed, QueryRefused, StoreUnavailable
-from kennisgraaf.knowledge import KnowledgeSet
+from kennisgraaf.knowledge import KnowledgeSet, NodeRow, RelationRow
 from kennisgraaf.stores.base import ENTITY, merge_counts, node_batches, plain, relation_batches
 from kennisgraaf.stores.embedded_server import EmbeddedServer
 
@@ -116,14 +116,16 @@ class FalkorDBStore:
     def load(self, knowledge: KnowledgeSet) -> dict[str, int]:
         """Build the new graph under a staging name, check it, then flip the pointer: all or nothing."""
 
+        node_rows, relation_rows = knowledge.node_rows(), knowledge.relation_rows()
+
         def action(db: FalkorDB) -> dict[str, int]:
             active = self._active_name(db)
             staging = f"{self.graph_name}_{time.time_ns()}"
             graph = db.select_graph(staging)
             try:
                 self._create_schema(graph)
-                self._write(graph, knowledge)
-                self._check(graph, knowledge)
+                self._write(graph, node_rows, relation_rows)
+                self._check(graph, len(node_rows))
                 db.connection.set(self.pointer_key, staging)
             except BaseException:
                 _delete_graph(graph)
@@ -144,17 +146,16 @@ class FalkorDBStore:
         for statement in statements[1:]:
             graph.query(statement, {"stopwords": self._stopwords})
 
-    def _write(self, graph: Any, knowledge: KnowledgeSet) -> None:
+    def _write(self, graph: Any, node_rows: list[NodeRow], relation_rows: list[RelationRow]) -> None:
         node_stmt = statement_file("_write/merge_nodes.cypher")[0]
         rel_stmt = statement_file("_write/merge_relationships.cypher")[0]
-        for label, batch in node_batches(knowledge.node_rows()):
+        for label, batch in node_batches(node_rows):
             graph.query(node_stmt.replace("__LABEL__", label), {"rows": batch})
-        for rel_type, batch in relation_batches(knowledge.relation_rows()):
+        for rel_type, batch in relation_batches(relation_rows):
             graph.query(rel_stmt.replace("__TYPE__", rel_type), {"rows": batch})
 
-    def _check(self, graph: Any, knowledge: KnowledgeSet) -> None:
+    def _check(self, graph: Any, expected: int) -> None:
         nodes = graph.query("MATCH (n) RETURN count(n)").result_set[0][0]
-        expected = len(knowledge.node_rows())
         if int(nodes) != expected:
             raise QueryFailed(f"Laden onvolledig: {nodes} van {expected} knopen geschreven")
 

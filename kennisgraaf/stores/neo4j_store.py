@@ -133,13 +133,14 @@ class Neo4jStore:
         """Delete and rewrite everything in ONE transaction: a failure rolls back to the previous graph."""
         node_stmt = statement_file("_write/merge_nodes.cypher")[0]
         rel_stmt = statement_file("_write/merge_relationships.cypher")[0]
-        node_total = len(knowledge.node_rows())
+        node_rows, relation_rows = knowledge.node_rows(), knowledge.relation_rows()
+        node_total = len(node_rows)
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             tx.run("MATCH (n) DETACH DELETE n").consume()
-            for label, batch in node_batches(knowledge.node_rows()):
+            for label, batch in node_batches(node_rows):
                 tx.run(node_stmt.replace("__LABEL__", label), rows=batch).consume()
-            for rel_type, batch in relation_batches(knowledge.relation_rows()):
+            for rel_type, batch in relation_batches(relation_rows):
                 tx.run(rel_stmt.replace("__TYPE__", rel_type), rows=batch).consume()
             written = tx.run("MATCH (n) RETURN count(n) AS c").single()
             if written is None or written["c"] != node_total:

@@ -15,7 +15,8 @@ MAX_NODES = 60
 
 
 def candidate_ids(rows: Iterable[Mapping[str, Any]]) -> list[str]:
-    """Strings in a result that may be node ids: string values, and the `id` of maps (nodes come back as maps)."""
+    """Strings in a result that may be node ids: the columns' string values (also in lists), and the `id` of maps
+    (nodes come back as maps; their other properties are not ids)."""
     seen: dict[str, None] = {}
 
     def walk(value: Any) -> None:
@@ -25,16 +26,17 @@ def candidate_ids(rows: Iterable[Mapping[str, Any]]) -> list[str]:
         elif isinstance(value, Mapping):
             node_id = value.get("id")
             if isinstance(node_id, str):
-                seen.setdefault(node_id)
-            for key, item in value.items():
-                if key != "id" and isinstance(item, (list, tuple, Mapping)):
+                seen.setdefault(node_id)  # a node: its other properties are not ids
+            else:
+                for item in value.values():
                     walk(item)
         elif isinstance(value, (list, tuple)):
             for item in value:
                 walk(item)
 
     for row in rows:
-        walk(dict(row))
+        for value in row.values():
+            walk(value)
     return list(seen)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from kennisgraaf.schema import RELATIONSHIPS
 
 LABEL_NL: dict[str, str] = {
@@ -64,7 +67,7 @@ def page_for(label: str | None, node_id: str) -> tuple[str, dict[str, str]]:
     return PAGE_FOR_LABEL.get(label or "", CHAIN_PAGE), {"id": node_id}
 
 
-def display_name(node: dict[str, object] | None) -> str:
+def display_name(node: Mapping[str, Any] | None) -> str:
     """How a node is named in lists and pictures: 'Maatregel 8: bevriezingsmaatregel' for measures, else its name."""
     if not node:
         return ""

@@ -155,25 +155,17 @@ def from_chain(rows: Sequence[Mapping[str, Any]], names: Mapping[str, str] | Non
 
 
 def edge_table(graph: Graph) -> list[dict[str, str]]:
-    """The picture as rows for an accessible table: Van, Soort (van), Relatie, Naar, Soort (naar), Bron."""
-    out: list[dict[str, str]] = []
-    for edge in graph.edges:
-        start, end = graph.nodes.get(edge.start), graph.nodes.get(edge.end)
-        out.append(
-            {
-                "Van": start.name if start else edge.start,
-                "Soort (van)": label_nl(start.label if start else None),
-                "Relatie": relation_nl(edge.type),
-                "Naar": end.name if end else edge.end,
-                "Soort (naar)": label_nl(end.label if end else None),
-                "Bron": edge.source or "",
-            }
-        )
+    """The picture as rows for an accessible table: Van, Relatie, Naar (each node with its kind) and Bron."""
+    def named(node_id: str) -> str:
+        node = graph.nodes.get(node_id)
+        return f"{node.name} ({label_nl(node.label)})" if node else node_id
+
+    out = [
+        {"Van": named(e.start), "Relatie": relation_nl(e.type), "Naar": named(e.end), "Bron": e.source or ""}
+        for e in graph.edges
+    ]
     if not out:
-        out = [
-            {"Van": n.name, "Soort (van)": label_nl(n.label), "Relatie": "", "Naar": "", "Soort (naar)": "", "Bron": ""}
-            for n in graph.nodes.values()
-        ]
+        out = [{"Van": named(n), "Relatie": "", "Naar": "", "Bron": ""} for n in graph.nodes]
     return out
 
 
@@ -262,7 +254,11 @@ details.kg-table th, details.kg-table td { border: 1px solid #ccc; padding: 0.2r
 # Once the layout has settled, stop the physics so that the picture stands still (nodes can still be dragged).
 _FREEZE_SCRIPT = """<script>
 if (typeof network !== "undefined" && network) {
-  network.once("stabilizationIterationsDone", function () { network.setOptions({physics: {enabled: false}}); });
+  network.once("stabilizationIterationsDone", function () {
+    network.setOptions({physics: {enabled: false}});
+    network.fit();
+    if (network.getScale() > 1.2) { network.moveTo({scale: 1.2}); }
+  });
 }
 </script>"""
 

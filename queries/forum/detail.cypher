@@ -1,7 +1,8 @@
 // title: Overleg met deelnemers
 // description: A forum in full: what it decides, who takes part (structural or case-dependent), where it is housed, who organises it, the measures, procedures and steps that run through it, tensions resolved there, findings.
 // params: id
-MATCH (f:Forum {id: $id})
+MATCH (f:Entity {id: $id})
+WHERE f.label = 'Forum'
 RETURN f.id AS id, f.name AS name, f.summary AS summary, f.decides AS decides, f.aliases AS aliases,
        f.source AS source, f.quote AS quote,
        [(a1)-[r1:PARTICIPATES_IN]->(f) | {id: a1.id, label: a1.label, name: a1.name, abbreviation: a1.abbreviation, how: r1.how, source: r1.source, quote: r1.quote}] AS participants,

@@ -1,7 +1,8 @@
 // title: Wettelijke grondslag volledig
 // description: A legal basis with its articles or parent law, what rests on it, the tensions it is part of, and later changes (external).
 // params: id
-MATCH (l:LegalBasis {id: $id})
+MATCH (l:Entity {id: $id})
+WHERE l.label = 'LegalBasis'
 RETURN l.id AS id, l.name AS name, l.law AS law, l.article AS article, l.summary AS summary, l.aliases AS aliases,
        l.source AS source, l.quote AS quote, l.source_url AS source_url, l.checked AS checked, l.confidence AS confidence,
        [(l)-[r1:PART_OF]->(p1) | {id: p1.id, name: p1.name}] AS part_of,

@@ -1,7 +1,8 @@
 // title: Maatregel volledig
 // description: A measure in full: theme, who is responsible / executes / decides / may request / enforces, legal bases, forums, procedures, tensions, findings, conclusions, external notes — each with its source.
 // params: id
-MATCH (m:Measure {id: $id})
+MATCH (m:Entity {id: $id})
+WHERE m.label = 'Measure'
 RETURN m.id AS id, m.number AS number, m.name AS title, m.short_name AS short_name, m.summary AS summary,
        m.inspected AS inspected, m.approach AS approach, m.aliases AS aliases, m.note AS note,
        m.source AS source, m.quote AS quote,

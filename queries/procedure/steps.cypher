@@ -1,8 +1,9 @@
 // title: Procedure als genummerde stappen
 // description: The ordered steps of a procedure — or of every procedure that concerns the given node — each with its actor, forum and legal basis, the sources, and external notes.
 // params: id
-MATCH (p:Procedure)
-WHERE p.id = $id OR (p)-[:CONCERNS]->(:Entity {id: $id})
+MATCH (x:Entity {id: $id})
+MATCH (p)-[:CONCERNS*0..1]->(x)
+WHERE p.label = 'Procedure'
 MATCH (p)-[h:HAS_STEP]->(s:Step)
 RETURN p.id AS procedure_id, p.name AS procedure, p.summary AS summary, p.source AS procedure_source, p.quote AS procedure_quote,
        h.order AS order, s.action AS action, s.source AS source, s.quote AS quote,

@@ -1,0 +1,81 @@
+"""Ask latency per question (warm, embedded engine) and the batch time of `kennisgraaf ask --jsonl`.
+
+    python benchmarks/bench_ask.py [--repeat 3]
+
+Uses every question of tests/questions/. Results: benchmarks/results/ask.json and a Markdown table on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.bench_store import percentile  # noqa: E402
+from kennisgraaf.api import Kennisgraaf  # noqa: E402
+from kennisgraaf.seed import read_seed  # noqa: E402
+from kennisgraaf.settings import PROJECT_ROOT, Settings  # noqa: E402
+from kennisgraaf.stores.embedded_server import EmbeddedServer  # noqa: E402
+from kennisgraaf.stores.falkordb_store import FalkorDBStore  # noqa: E402
+from tests.ask.question_suite import load_cases  # noqa: E402
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    questions = [c.q for c in load_cases()]
+    data_dir = Path("/tmp/kg-bench-ask")
+    shutil.rmtree(data_dir, ignore_errors=True)
+    server = EmbeddedServer(data_dir)
+    kg = Kennisgraaf(FalkorDBStore(server), Settings(seed_dir=PROJECT_ROOT / "seed"))
+    try:
+        kg.load_knowledge(read_seed(PROJECT_ROOT / "seed"))
+        started = time.perf_counter()
+        kg.ask(questions[0])  # builds the entity index
+        first_ms = (time.perf_counter() - started) * 1000
+        samples: list[float] = []
+        for _ in range(args.repeat):
+            for question in questions:
+                t0 = time.perf_counter()
+                kg.ask(question)
+                samples.append((time.perf_counter() - t0) * 1000)
+        env = {**os.environ, "KENNISGRAAF_DATA_DIR": str(data_dir)}
+        t0 = time.perf_counter()
+        batch = subprocess.run([sys.executable, "-m", "kennisgraaf", "ask", "--jsonl"], input="\n".join(questions) + "\n",
+                               capture_output=True, text=True, env=env, check=True)
+        batch_s = time.perf_counter() - t0
+        answered = sum(json.loads(line)["answered"] for line in batch.stdout.splitlines())
+    finally:
+        kg.close()
+        server.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+    result = {
+        "questions": len(questions),
+        "first_ask_ms_including_index": round(first_ms, 1),
+        "ask_p50_ms": round(statistics.median(samples), 2),
+        "ask_p95_ms": round(percentile(samples, 0.95), 2),
+        "ask_max_ms": round(max(samples), 2),
+        "jsonl_batch_s": round(batch_s, 2),
+        "jsonl_answered": answered,
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "ask.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print("| questions | first ask incl. entity index (ms) | ask p50 (ms) | ask p95 (ms) | ask max (ms) | `ask --jsonl` batch, one process (s) |")
+    print("|---|---|---|---|---|---|")
+    print(f"| {result['questions']} | {result['first_ask_ms_including_index']} | {result['ask_p50_ms']} | "
+          f"{result['ask_p95_ms']} | {result['ask_max_ms']} | {result['jsonl_batch_s']} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Accuracy on a held-out question set that the engine was never tuned on.
+
+    python benchmarks/holdout.py [--verbose]
+
+The questions in benchmarks/holdout_questions.yaml were written from the report by someone who saw neither
+the engine nor tests/questions/. They are a measurement, not a test: do not tune the engine to them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kennisgraaf.api import Kennisgraaf  # noqa: E402
+from kennisgraaf.seed import read_seed  # noqa: E402
+from kennisgraaf.settings import PROJECT_ROOT, Settings  # noqa: E402
+from kennisgraaf.stores.embedded_server import EmbeddedServer  # noqa: E402
+from kennisgraaf.stores.falkordb_store import FalkorDBStore  # noqa: E402
+from tests.ask.question_suite import Case, judge  # noqa: E402
+
+QUESTIONS = Path(__file__).with_name("holdout_questions.yaml")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    data_dir = Path("/tmp/kg-holdout")
+    shutil.rmtree(data_dir, ignore_errors=True)
+    server = EmbeddedServer(data_dir)
+    kg = Kennisgraaf(FalkorDBStore(server), Settings(seed_dir=PROJECT_ROOT / "seed"))
+    try:
+        kg.load_knowledge(read_seed(PROJECT_ROOT / "seed"))
+        items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+        correct = 0
+        for item in items:
+            case = Case("holdout", item["q"], item["lang"], "", item["intent"], bool(item["answered"]),
+                        tuple(tuple(g) for g in item.get("must_contain") or []))
+            answer = kg.ask(case.q)
+            problems = judge(case, answer)
+            correct += not problems
+            if problems and args.verbose:
+                print(f"FAIL [{case.intent}->{answer.intent}] {case.q}\n   {problems}\n   {answer.answer[:200]!r}")
+        print(f"held-out: {correct}/{len(items)} correct ({correct / len(items):.1%})")
+    finally:
+        kg.close()
+        server.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
