@@ -186,6 +186,19 @@ def ask(
 
 
 @app.command()
+def serve(
+    port: int = typer.Option(8501, "--port", help="Port on which the app listens."),
+    address: str = typer.Option("127.0.0.1", "--address", help="Address to bind; 0.0.0.0 only inside a container."),
+    headless: bool = typer.Option(True, "--headless/--no-headless", help="Do not open a browser."),
+) -> None:
+    """Start the Streamlit app (the seed is loaded on first use when the graph is empty)."""
+    from kennisgraaf.views.serve import serve as run_app
+
+    typer.echo(f"Kennisgraaf op http://{address}:{port} (Ctrl-C stopt)")
+    raise typer.Exit(run_app(port=port, headless=headless, address=address))
+
+
+@app.command()
 def stop() -> None:
     """Stop the embedded FalkorDB server (it is started again on first use)."""
     from kennisgraaf.stores.embedded_server import EmbeddedServer

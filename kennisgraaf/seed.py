@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,10 +56,19 @@ class _Reader:
         self.errors.append(SeedError(file, line, _dotted(path), message))
 
 
+_SIMPLE_KEY = re.compile(r"^[A-Za-z_][\w-]*$")
+
+
 def _dotted(path: Iterable[str | int]) -> str:
+    """measures[3].name; a key that is not a plain name is quoted: organisations[0]["a: b"]."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _SIMPLE_KEY.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{json.dumps(part, ensure_ascii=False)}]"
     return out or "(file)"
 
 

@@ -279,7 +279,7 @@ def _suggestions(p: dict[str, Any], links: list[Link]) -> list[str]:
     out: list[str] = []
     for node in _unique(link.node for link in links):
         for template in p["suggestion"].get(node.label, []):
-            out.append(template.format(name=node.name))
+            out.append(template.format(name=node.spoken))
     out.extend(_default_suggestions(p))
     return list(dict.fromkeys(out))[:6]
 

@@ -34,6 +34,12 @@ class Node:
     name: str
     number: int | None = None
     text: str = ""
+    short_name: str | None = None
+
+    @property
+    def spoken(self) -> str:
+        """How people say it: a measure's short name, else the name."""
+        return self.short_name or self.name
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,8 @@ class EntityIndex:
     def from_rows(cls, rows: list[dict[str, Any]]) -> EntityIndex:
         index = cls()
         for row in rows:
-            node = Node(row["id"], row["label"], row.get("name") or row["id"], row.get("number"), row.get("text") or "")
+            node = Node(row["id"], row["label"], row.get("name") or row["id"], row.get("number"), row.get("text") or "",
+                        row.get("short_name"))
             index.nodes[node.id] = node
             for form in _surface_forms(row):
                 index._add_form(

@@ -15,12 +15,13 @@ from kennisgraaf.settings import PROJECT_ROOT
 APP_PATH = PROJECT_ROOT / "app" / "streamlit_app.py"
 
 
-def command(port: int, headless: bool = True, app_path: Path = APP_PATH) -> list[str]:
-    """The streamlit command line: bound to 127.0.0.1, no usage statistics, no external help links."""
+def command(port: int, headless: bool = True, app_path: Path = APP_PATH, address: str = "127.0.0.1") -> list[str]:
+    """The streamlit command line: bound to 127.0.0.1 (unless told otherwise, e.g. in a container), no usage
+    statistics, no external help links."""
     return [
         sys.executable, "-m", "streamlit", "run", str(app_path),
         "--server.port", str(port),
-        "--server.address", "127.0.0.1",
+        "--server.address", address,
         "--server.headless", "true" if headless else "false",
         "--browser.gatherUsageStats", "false",
         "--browser.serverAddress", "127.0.0.1",
@@ -49,12 +50,12 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
-def serve(port: int = 8501, headless: bool = True) -> int:
+def serve(port: int = 8501, headless: bool = True, address: str = "127.0.0.1") -> int:
     """Run the app on http://127.0.0.1:PORT until it stops; return streamlit's exit code.
 
     Ctrl-C (SIGINT) and SIGTERM stop streamlit too, and then count as a clean stop (exit code 0).
     """
-    process = subprocess.Popen(command(port, headless), cwd=PROJECT_ROOT, env=environment())
+    process = subprocess.Popen(command(port, headless, address=address), cwd=PROJECT_ROOT, env=environment())
     previous = None
 
     def on_term(signum: int, frame: FrameType | None) -> None:

@@ -86,8 +86,8 @@ def test_tables_and_chain_steps_say_the_same_as_the_picture() -> None:
     assert network.chain_steps(graph)[0] == "Gemeente — kan verzoeken om → Ontheffing aanvragen (§4.4)"
     table = network.edge_table(graph)
     assert [(r["Van"], r["Relatie"], r["Naar"]) for r in table] == [
-        ("Gemeente", "kan verzoeken om", "Ontheffing aanvragen"),
-        ("Ontheffing aanvragen", "wordt afgestemd in", "Bevriezingsoverleg (ministerie van BZ)"),
+        ("Gemeente (Organisatie)", "kan verzoeken om", "Ontheffing aanvragen (Procedure)"),
+        ("Ontheffing aanvragen (Procedure)", "wordt afgestemd in", "Bevriezingsoverleg (ministerie van BZ) (Overleg)"),
     ]
     assert {kind for kind, _colour, _symbol in network.legend(graph)} == {"Organisatie", "Procedure", "Overleg"}
 
@@ -101,7 +101,7 @@ def test_neighbourhood_is_capped() -> None:
 def test_empty_chain_and_lonely_centre() -> None:
     assert not network.from_chain([]).nodes
     graph = network.from_neighbourhood([], network.GraphNode("x", "Term", "Alleen"))
-    assert list(graph.nodes) == ["x"] and network.edge_table(graph)[0]["Van"] == "Alleen"
+    assert list(graph.nodes) == ["x"] and network.edge_table(graph)[0]["Van"] == "Alleen (Begrip)"
     assert not REMOTE.search(network.render_html(graph, ""))
 
 
@@ -130,3 +130,14 @@ def test_measure_filters() -> None:
     assert [r["id"] for r in filter_measures(rows, organisations=["Openbaar Ministerie"])] == ["m1"]
     assert [r["id"] for r in filter_measures(rows, text="maatregel 2")] == ["m2"]
     assert approach_of(rows[2]) == "overig" and fold("Ëén") == "een"
+
+
+def test_console_candidate_ids() -> None:
+    from kennisgraaf.views.console import candidate_ids, display_rows
+
+    rows = [
+        {"n": {"id": "om", "name": "Openbaar Ministerie", "_labels": ["Organisation"]}, "other": "casusoverleg"},
+        {"n": {"id": "om", "name": "Openbaar Ministerie"}, "other": ["m08", {"id": "wpg"}], "count": 3},
+    ]
+    assert candidate_ids(rows) == ["om", "casusoverleg", "m08", "wpg"]
+    assert display_rows(rows[1:])[0]["other"] == '["m08", {"id": "wpg"}]'

@@ -190,3 +190,25 @@ def test_console_shows_rows_and_a_graph() -> None:
     assert_clean(at)
     assert len(at.dataframe[-1].value) > 0 or len(at.dataframe) > 2
     assert at.get("iframe"), "the default example returns node ids, so a graph is drawn"
+
+
+def test_engine_down_shows_a_dutch_message_and_retry(monkeypatch: pytest.MonkeyPatch) -> None:
+    import streamlit as st
+
+    from kennisgraaf.settings import get_settings
+
+    st.cache_resource.clear()
+    monkeypatch.setenv("KENNISGRAAF_DATA_DIR", "/tmp/" + "x" * 120)  # too long for a unix socket: no engine
+    get_settings.cache_clear()
+    try:
+        at = run_app()
+        assert not at.exception
+        assert at.error and "niet bereikbaar" in at.error[0].value and "KENNISGRAAF_DATA_DIR" in at.error[0].value
+        retry = next(b for b in at.button if b.label == "Opnieuw proberen")
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    retry.click()
+    at.run()
+    assert_clean(at)
+    assert at.title[0].value == "Vraag het de kennisgraaf"

@@ -1,0 +1,202 @@
+"""What every page shares: the one Kennisgraaf, the page registry, links between pages and small renderers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from kennisgraaf.api import Kennisgraaf
+from kennisgraaf.views import network
+from kennisgraaf.views.labels import display_name, label_nl, page_for
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the app: its module, title, url path and icon."""
+
+    file: str
+    title: str
+    url_path: str
+    icon: str
+    default: bool = False
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("app_pages/vraag.py", "Vraag", "vraag", ":material/question_answer:", default=True),
+    PageSpec("app_pages/maatregelen.py", "Maatregelen", "maatregelen", ":material/checklist:"),
+    PageSpec("app_pages/organisaties.py", "Organisaties", "organisaties", ":material/apartment:"),
+    PageSpec("app_pages/overleggen.py", "Overleggen", "overleggen", ":material/groups:"),
+    PageSpec("app_pages/wetgeving.py", "Wetgeving", "wetgeving", ":material/gavel:"),
+    PageSpec("app_pages/keten.py", "Verantwoordelijkheidsketen", "keten", ":material/hub:"),
+    PageSpec("app_pages/spanningsvelden.py", "Spanningsvelden", "spanningsvelden", ":material/compare_arrows:"),
+    PageSpec("app_pages/onboarding.py", "Onboarding casusoverleg", "onboarding", ":material/school:"),
+    PageSpec("app_pages/begrippen.py", "Begrippen", "begrippen", ":material/menu_book:"),
+    PageSpec("app_pages/cypher.py", "Cypher", "cypher", ":material/terminal:"),
+    PageSpec("app_pages/over.py", "Over", "over", ":material/info:"),
+)
+PAGE_FILES: dict[str, str] = {p.url_path: p.file for p in PAGES}
+
+
+@st.cache_resource(show_spinner="De kennisbank wordt geopend …")
+def get_kg() -> Kennisgraaf:
+    """The one Kennisgraaf of this server, shared by all sessions; the seed is loaded on first use."""
+    kg = Kennisgraaf()
+    kg.ensure_loaded()
+    return kg
+
+
+# -- text --------------------------------------------------------------------------------------------------------
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|$~:])")
+
+
+def esc(text: Any) -> str:
+    """Text from the knowledge base made safe for st.markdown (no markup, no LaTeX, no emoji codes)."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+def paragraphs(text: str | None) -> str:
+    """Escaped text with its line breaks kept."""
+    return "  \n".join(esc(line) for line in (text or "").splitlines())
+
+
+def param(name: str) -> str | None:
+    """A query parameter of the current URL (deep links), or None."""
+    value = st.query_params.get(name)
+    return value or None
+
+
+def set_param(name: str, value: str | None) -> None:
+    """Keep the URL in step with what is shown, so that it can be shared and reopened."""
+    if value:
+        if st.query_params.get(name) != value:
+            st.query_params[name] = value
+    elif name in st.query_params:
+        del st.query_params[name]
+
+
+# -- links ---------------------------------------------------------------------------------------------------------
+def page_link(url_path: str, label: str, params: Mapping[str, str] | None = None, icon: str | None = None) -> None:
+    st.page_link(PAGE_FILES[url_path], label=label, query_params=dict(params or {}), icon=icon)
+
+
+def entity_link(node: Mapping[str, Any], suffix: str = "", show_kind: bool = True) -> None:
+    """A link to the page that shows a node (its detail page, or else the chain page)."""
+    node_id = str(node.get("id"))
+    target, params = page_for(node.get("label"), node_id)
+    name = display_name(node) or node_id
+    kind = f" ({label_nl(node.get('label'))})" if show_kind and node.get("label") else ""
+    page_link(target, esc(f"{name}{kind}{suffix}"), params)
+
+
+def entity_links(nodes: Iterable[Mapping[str, Any]], label: str | None = None, empty: str | None = None) -> None:
+    """Several links under an optional bold heading; `empty` is shown when there are none."""
+    nodes = list(nodes)
+    if label and (nodes or empty):
+        st.markdown(f"**{esc(label)}**")
+    if not nodes and empty:
+        st.caption(empty)
+    seen: set[tuple[str, str]] = set()
+    for node in nodes:
+        key = (str(node.get("id")), str(node.get("relation") or node.get("how") or ""))
+        if key in seen:
+            continue
+        seen.add(key)
+        extra = []
+        if node.get("how"):
+            extra.append(str(node["how"]))
+        if node.get("instrument"):
+            extra.append(str(node["instrument"]))
+        entity_link(node, f" — {', '.join(extra)}" if extra else "")
+
+
+def aliases(names: Iterable[str] | None, limit: int = 8) -> None:
+    """The other names a node goes by (search words, abbreviations, English)."""
+    names = [n for n in names or [] if n]
+    if names:
+        more = f" en {len(names) - limit} meer" if len(names) > limit else ""
+        st.caption("Ook bekend als: " + ", ".join(esc(n) for n in names[:limit]) + more)
+
+
+def source_line(source: str | None, quote: str | None = None, url: str | None = None) -> None:
+    """The source of a statement: report section and quote, or 'extern' with its URL."""
+    if not source and not quote:
+        return
+    if source == "external" or url:
+        text = ":orange-badge[extern]"
+        if url:
+            text += f" [{esc(url)}]({url})"
+    else:
+        text = f"Bron: **{esc(source)}**"
+    if quote:
+        text += f" — „{esc(quote)}”"
+    st.caption(text)
+
+
+def external_facts(facts: Iterable[Mapping[str, Any]]) -> None:
+    """External notes (after the 2017 report), clearly marked."""
+    for fact in facts:
+        with st.container(border=True):
+            st.markdown(f":orange-badge[Extern (sinds 2017)] **{esc(fact.get('name'))}**")
+            st.markdown(paragraphs(fact.get("summary")))
+            meta = []
+            if fact.get("checked"):
+                meta.append(f"gecontroleerd {esc(fact['checked'])}")
+            if fact.get("confidence"):
+                meta.append(f"betrouwbaarheid {esc(fact['confidence'])}")
+            url = fact.get("source_url")
+            st.caption(" · ".join(meta) + (f" · [{esc(url)}]({url})" if url else ""))
+
+
+def table(rows: list[dict[str, Any]], height: int | str = "auto", **kwargs: Any) -> Any:
+    """A read-only table of rows; lists are shown as comma-separated text."""
+    frame = pd.DataFrame(
+        [{k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()} for row in rows]
+    )
+    return st.dataframe(frame, hide_index=True, width="stretch", height=height, **kwargs)
+
+
+def picker(label: str, rows: list[dict[str, Any]], param_name: str = "id",
+           fmt: Callable[[dict[str, Any]], str] | None = None, placeholder: str = "Kies …") -> dict[str, Any] | None:
+    """A select box over rows whose value lives in the URL (?id=…), so that every detail view has a link."""
+    by_id = {str(r["id"]): r for r in rows}
+    ids = list(by_id)
+    current = param(param_name)
+    index = ids.index(current) if current in by_id else None
+    chosen = st.selectbox(
+        label, ids, index=index, placeholder=placeholder,
+        format_func=lambda i: fmt(by_id[i]) if fmt else str(by_id[i].get("name") or i),
+    )
+    set_param(param_name, chosen)
+    return by_id.get(chosen) if chosen else None
+
+
+# -- pictures ------------------------------------------------------------------------------------------------------
+def picture(graph: network.Graph, heading: str, file_name: str, key: str, height: int = 560) -> str:
+    """The pyvis picture with, beside it, the same content as a table, and an HTML download (with heading and table)."""
+    if graph.truncated:
+        st.warning(f"De omgeving is groot: {graph.truncated} relaties zijn weggelaten. "
+                   "Kies minder diepte of minder relatietypen.")
+    page = network.render_html(graph, "", height_px=height)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        alt = f"Netwerkplaatje: {heading}. Dezelfde inhoud staat in de tabel ernaast."
+        st.iframe(page, height=height + 70, alt=alt)
+    with right:
+        st.markdown("**Dezelfde inhoud als tabel**")
+        rows = network.edge_table(graph)
+        table(rows, height=min(height, 35 * (len(rows) + 1) + 3), column_config={
+            "Van": st.column_config.TextColumn(width="medium"),
+            "Relatie": st.column_config.TextColumn(width="small"),
+            "Naar": st.column_config.TextColumn(width="medium"),
+            "Bron": st.column_config.TextColumn(width="small"),
+        })
+    st.download_button(
+        "Download als HTML", network.render_html(graph, heading, with_table=True),
+        file_name=file_name, mime="text/html", key=f"download-{key}", icon=":material/download:",
+    )
+    return page
