@@ -19,13 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_store import percentile  # noqa: E402
-from kennisgraaf.api import Kennisgraaf  # noqa: E402
-from kennisgraaf.seed import read_seed  # noqa: E402
-from kennisgraaf.settings import PROJECT_ROOT, Settings  # noqa: E402
-from kennisgraaf.stores.embedded_server import EmbeddedServer  # noqa: E402
-from kennisgraaf.stores.falkordb_store import FalkorDBStore  # noqa: E402
-from tests.ask.question_suite import load_cases  # noqa: E402
+from benchmarks.bench_store import percentile
+from kennisgraaf.api import Kennisgraaf
+from kennisgraaf.seed import read_seed
+from kennisgraaf.settings import PROJECT_ROOT, Settings
+from kennisgraaf.stores.embedded_server import EmbeddedServer
+from kennisgraaf.stores.falkordb_store import FalkorDBStore
+from tests.ask.question_suite import load_cases
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -52,8 +52,14 @@ def main() -> None:
                 samples.append((time.perf_counter() - t0) * 1000)
         env = {**os.environ, "KENNISGRAAF_DATA_DIR": str(data_dir)}
         t0 = time.perf_counter()
-        batch = subprocess.run([sys.executable, "-m", "kennisgraaf", "ask", "--jsonl"], input="\n".join(questions) + "\n",
-                               capture_output=True, text=True, env=env, check=True)
+        batch = subprocess.run(
+            [sys.executable, "-m", "kennisgraaf", "ask", "--jsonl"],
+            input="\n".join(questions) + "\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
         batch_s = time.perf_counter() - t0
         answered = sum(json.loads(line)["answered"] for line in batch.stdout.splitlines())
     finally:
@@ -71,10 +77,15 @@ def main() -> None:
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "ask.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print("| questions | first ask incl. entity index (ms) | ask p50 (ms) | ask p95 (ms) | ask max (ms) | `ask --jsonl` batch, one process (s) |")
+    print(
+        "| questions | first ask incl. entity index (ms) | ask p50 (ms) | ask p95 (ms) | ask max (ms) "
+        "| `ask --jsonl` batch, one process (s) |"
+    )
     print("|---|---|---|---|---|---|")
-    print(f"| {result['questions']} | {result['first_ask_ms_including_index']} | {result['ask_p50_ms']} | "
-          f"{result['ask_p95_ms']} | {result['ask_max_ms']} | {result['jsonl_batch_s']} |")
+    print(
+        f"| {result['questions']} | {result['first_ask_ms_including_index']} | {result['ask_p50_ms']} | "
+        f"{result['ask_p95_ms']} | {result['ask_max_ms']} | {result['jsonl_batch_s']} |"
+    )
 
 
 if __name__ == "__main__":

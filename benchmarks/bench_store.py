@@ -21,19 +21,27 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synthetic import ScaledKnowledge  # noqa: E402
-from kennisgraaf.catalogue import catalogue  # noqa: E402
-from kennisgraaf.seed import read_seed  # noqa: E402
-from kennisgraaf.settings import PROJECT_ROOT, Neo4jSettings  # noqa: E402
-from kennisgraaf.stores.embedded_server import EmbeddedServer  # noqa: E402
-from kennisgraaf.stores.falkordb_store import FalkorDBStore  # noqa: E402
-from kennisgraaf.stores.neo4j_store import Neo4jStore  # noqa: E402
-from tests.stores.test_contract import params_for  # noqa: E402
+from benchmarks.synthetic import ScaledKnowledge
+from kennisgraaf.catalogue import catalogue
+from kennisgraaf.seed import read_seed
+from kennisgraaf.settings import PROJECT_ROOT, Neo4jSettings
+from kennisgraaf.stores.embedded_server import EmbeddedServer
+from kennisgraaf.stores.falkordb_store import FalkorDBStore
+from kennisgraaf.stores.neo4j_store import Neo4jStore
+from tests.stores.test_contract import params_for
 
 RESULTS = Path(__file__).parent / "results"
 # Whole-graph scans (export, entity index, schema) return every node at 1000×; they are measured separately.
-SCANS = {"meta.export_nodes", "meta.export_relationships", "entity.all", "meta.schema", "meta.relationship_schema",
-         "meta.counts", "meta.relationship_counts", "entity.search"}
+SCANS = {
+    "meta.export_nodes",
+    "meta.export_relationships",
+    "entity.all",
+    "meta.schema",
+    "meta.relationship_schema",
+    "meta.counts",
+    "meta.relationship_counts",
+    "entity.search",
+}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -69,7 +77,10 @@ def bench(engine: str, store: Any, scale: int, runs: int, seed: Any) -> dict[str
             t0 = time.perf_counter()
             store.run(query, params)
             samples.append((time.perf_counter() - t0) * 1000)
-        latencies[query_id] = {"p50_ms": round(statistics.median(samples), 2), "p95_ms": round(percentile(samples, 0.95), 2)}
+        latencies[query_id] = {
+            "p50_ms": round(statistics.median(samples), 2),
+            "p95_ms": round(percentile(samples, 0.95), 2),
+        }
     all_p50 = [v["p50_ms"] for v in latencies.values()]
     return {
         "engine": engine,
@@ -104,7 +115,7 @@ def main() -> None:
                 print(f"{engine} ×{scale} …", file=sys.stderr, flush=True)
                 try:
                     result = bench(engine, store, scale, args.runs if scale < 1000 else max(5, args.runs // 4), seed)
-                except Exception as exc:  # noqa: BLE001 - a failed scale is a result too
+                except Exception as exc:
                     result = {"engine": engine, "scale": scale, "error": f"{type(exc).__name__}: {exc}"[:300]}
                 if engine == "falkordb":
                     result["server_rss_mb"] = rss_mb(server.pid())
@@ -118,15 +129,20 @@ def main() -> None:
         shutil.rmtree(data_dir, ignore_errors=True)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "store.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    print("| engine | scale | nodes | relationships | load (s) | median query p50 (ms) | worst query p95 (ms) | server RSS (MB) |")
+    print(
+        "| engine | scale | nodes | relationships | load (s) | median query p50 (ms) | worst query p95 (ms) "
+        "| server RSS (MB) |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for r in results:
         if "error" in r:
             print(f"| {r['engine']} | {r['scale']}× | – | – | failed: {r['error'][:80]} | – | – | – |")
             continue
         rss = f"{r['server_rss_mb']:.0f}" if r.get("server_rss_mb") else "–"
-        print(f"| {r['engine']} | {r['scale']}× | {r['nodes']} | {r['relationships']} | {r['load_s']} | "
-              f"{r['median_query_p50_ms']} | {r['worst_query_p95_ms']} | {rss} |")
+        print(
+            f"| {r['engine']} | {r['scale']}× | {r['nodes']} | {r['relationships']} | {r['load_s']} | "
+            f"{r['median_query_p50_ms']} | {r['worst_query_p95_ms']} | {rss} |"
+        )
 
 
 if __name__ == "__main__":

@@ -17,12 +17,12 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kennisgraaf.api import Kennisgraaf  # noqa: E402
-from kennisgraaf.seed import read_seed  # noqa: E402
-from kennisgraaf.settings import PROJECT_ROOT, Settings  # noqa: E402
-from kennisgraaf.stores.embedded_server import EmbeddedServer  # noqa: E402
-from kennisgraaf.stores.falkordb_store import FalkorDBStore  # noqa: E402
-from tests.ask.question_suite import Case, judge  # noqa: E402
+from kennisgraaf.api import Kennisgraaf
+from kennisgraaf.seed import read_seed
+from kennisgraaf.settings import PROJECT_ROOT, Settings
+from kennisgraaf.stores.embedded_server import EmbeddedServer
+from kennisgraaf.stores.falkordb_store import FalkorDBStore
+from tests.ask.question_suite import Case, judge
 
 QUESTIONS = Path(__file__).with_name("holdout_questions.yaml")
 
@@ -40,8 +40,15 @@ def main() -> None:
         items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
         correct = 0
         for item in items:
-            case = Case("holdout", item["q"], item["lang"], "", item["intent"], bool(item["answered"]),
-                        tuple(tuple(g) for g in item.get("must_contain") or []))
+            case = Case(
+                "holdout",
+                item["q"],
+                item["lang"],
+                "",
+                item["intent"],
+                bool(item["answered"]),
+                tuple(tuple(g) for g in item.get("must_contain") or []),
+            )
             answer = kg.ask(case.q)
             problems = judge(case, answer)
             correct += not problems

@@ -51,17 +51,43 @@ LINE_ERROR = re.compile(rf"^[^:\n]+\.ya?ml:\d+: {PATH}: .+|^[^:\n]+:1: \(dir\): 
 MUTATIONS = st.one_of(
     st.tuples(st.just("insert"), st.integers(0, len(VALID)), st.text(max_size=20)),
     st.tuples(st.just("delete"), st.integers(0, len(VALID)), st.integers(1, 40)),
-    st.tuples(st.just("replace_value"), st.sampled_from(["8", "true", "dienst", "om", "m08", "§3.2.1", "REQUESTS"]),
-              st.one_of(st.text(max_size=30), st.sampled_from(["[]", "{}", "~", "-1", "1e999", "x" * 20000, "'\\u0000'",
-                                                               "!!binary AAAA", "&a [*a]", "om", "m08", "\U0001F600"]))),
+    st.tuples(
+        st.just("replace_value"),
+        st.sampled_from(["8", "true", "dienst", "om", "m08", "§3.2.1", "REQUESTS"]),
+        st.one_of(
+            st.text(max_size=30),
+            st.sampled_from(
+                [
+                    "[]",
+                    "{}",
+                    "~",
+                    "-1",
+                    "1e999",
+                    "x" * 20000,
+                    "'\\u0000'",
+                    "!!binary AAAA",
+                    "&a [*a]",
+                    "om",
+                    "m08",
+                    "\U0001f600",
+                ]
+            ),
+        ),
+    ),
     st.tuples(st.just("duplicate_line"), st.integers(0, VALID.count("\n") - 1), st.just(None)),
-    st.tuples(st.just("append"), st.sampled_from([
-        "  - id: om\n    name: twee\n    kind: dienst\n    source: x\n",
-        "relations:\n  - {from: om, type: EXECUTES, to: nergens, source: x}\n",
-        "terms:\n  - {id: t, name: 'x', definition: 'geboren op 01-02-1990', source: x}\n",
-        "measures: 5\n",
-        "\t\x00\x1b",
-    ]), st.just(None)),
+    st.tuples(
+        st.just("append"),
+        st.sampled_from(
+            [
+                "  - id: om\n    name: twee\n    kind: dienst\n    source: x\n",
+                "relations:\n  - {from: om, type: EXECUTES, to: nergens, source: x}\n",
+                "terms:\n  - {id: t, name: 'x', definition: 'geboren op 01-02-1990', source: x}\n",
+                "measures: 5\n",
+                "\t\x00\x1b",
+            ]
+        ),
+        st.just(None),
+    ),
 )
 
 
@@ -70,12 +96,12 @@ def mutate(text: str, mutation: tuple) -> str:
     if kind == "insert":
         return text[:a] + b + text[a:]
     if kind == "delete":
-        return text[:a] + text[a + b:]
+        return text[:a] + text[a + b :]
     if kind == "replace_value":
         return text.replace(a, b, 1)
     if kind == "duplicate_line":
         lines = text.splitlines(keepends=True)
-        return "".join(lines[: a + 1] + [lines[a]] + lines[a + 1:])
+        return "".join([*lines[: a + 1], lines[a], *lines[a + 1 :]])
     return text + a
 
 

@@ -758,7 +758,9 @@ def _conclusions(ctx: Context) -> Composed | None:
         lines.append(f"- {number}{row['name']}: {row.get('summary') or ''}")
         if row.get("note") and len(chosen) == 1:
             lines.append("  " + p["curator_note"].format(note=row["note"]))
-    return Composed("\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("concerns") or [])], _sources(chosen))
+    return Composed(
+        "\n".join(lines), [n for r in chosen for n in _nodes(ctx, r.get("concerns") or [])], _sources(chosen)
+    )
 
 
 def _training(ctx: Context) -> Composed | None:
