@@ -6,90 +6,17 @@ Needs `apt-get install -y chromium` (never `playwright install`: no downloads).
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from kennisgraaf.settings import PROJECT_ROOT
-from kennisgraaf.stores.embedded_server import EmbeddedServer
+from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 MISSION = "Bij wie moet ik zijn om een ontheffing van een bevriezing aan te vragen?"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path, timeout_s: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"kennisgraaf serve stopped with exit code {process.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"kennisgraaf serve did not come up within {timeout_s} s:\n{log.read_text()[-3000:]}")
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """The app through kennisgraaf.views.serve.serve, with its own short data dir; stopped (and its engine) after."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing: apt-get install -y chromium")
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
-    data_dir = Path(tempfile.mkdtemp(prefix="kgb-", dir="/tmp"))
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = ARTIFACTS / "serve.log"
-    port = free_port()
-    env = {**os.environ, "KENNISGRAAF_DATA_DIR": str(data_dir), "KENNISGRAAF_BACKEND": "embedded"}
-    code = f"from kennisgraaf.views.serve import serve; raise SystemExit(serve({port}))"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-c", code], cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, process, log)
-        yield url
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)  # the serve wrapper and its streamlit, which we started
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-        EmbeddedServer(data_dir).stop()
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def is_local(url: str) -> bool:
