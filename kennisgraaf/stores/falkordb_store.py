@@ -67,8 +67,9 @@ class FalkorDBStore:
 
     # -- reading -----------------------------------------------------------------------------------
     def run(self, query: Query, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        # Catalogue queries only read: GRAPH.RO_QUERY enforces that, and keeps answering when the disk is full.
         return self._query(
-            query.cypher_for(self.engine), params or {}, readonly=False, timeout_ms=self.query_timeout_ms
+            query.cypher_for(self.engine), params or {}, readonly=True, timeout_ms=self.query_timeout_ms
         )
 
     def run_readonly(
@@ -120,6 +121,7 @@ class FalkorDBStore:
 
         def action(db: FalkorDB) -> dict[str, int]:
             active = self._active_name(db)
+            self._delete_stale(db, active)
             staging = f"{self.graph_name}_{time.time_ns()}"
             graph = db.select_graph(staging)
             try:
@@ -138,6 +140,14 @@ class FalkorDBStore:
             return self._with_recovery(action)
         except ResponseError as exc:
             raise QueryFailed(f"Laden mislukt, de vorige graaf is ongewijzigd: {exc}") from exc
+
+    def _delete_stale(self, db: FalkorDB, active: str | None) -> None:
+        """Staging graphs left by a load that failed and could not clean up (e.g. a full disk)."""
+        prefix = f"{self.graph_name}_"
+        for name in db.list_graphs():
+            name = name.decode() if isinstance(name, bytes) else str(name)
+            if name.startswith(prefix) and name != active and name[len(prefix):].isdigit():
+                _delete_graph(db.select_graph(name))
 
     def _create_schema(self, graph: Any) -> None:
         statements = statement_file("_schema/falkordb.cypher")

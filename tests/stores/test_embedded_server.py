@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kennisgraaf.api import Kennisgraaf
-from kennisgraaf.errors import StoreUnavailable
+from kennisgraaf.errors import KennisgraafError, StoreUnavailable
 from kennisgraaf.knowledge import KnowledgeSet
 from kennisgraaf.settings import Settings
 from kennisgraaf.stores.embedded_server import EmbeddedServer
@@ -92,3 +93,53 @@ def test_unwritable_data_dir_is_a_clear_error() -> None:
 def test_too_long_socket_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreUnavailable, match="te lang"):
         EmbeddedServer(tmp_path / ("x" * 120)).ensure_running()
+
+
+@pytest.fixture
+def tiny_disk() -> Iterator[Path]:
+    """A 3 MB tmpfs (as root, which the test command and CI are), to fill up for real."""
+    mount_point = short_tmp_dir("kg-disk-")
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)], capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        pytest.fail(f"cannot mount a tmpfs for the full-disk test (needs root): {result.stderr.strip()}")
+    yield mount_point
+    subprocess.run(["umount", "-l", str(mount_point)], check=False)
+    shutil.rmtree(mount_point, ignore_errors=True)
+
+
+def _fill(disk: Path) -> None:
+    with (disk / "filler").open("wb") as out, contextlib.suppress(OSError):
+        while True:
+            out.write(b"\0" * 65536)
+
+
+def test_full_disk_before_start_is_a_clear_error(tiny_disk: Path) -> None:
+    _fill(tiny_disk)
+    with pytest.raises(StoreUnavailable, match="niet beschrijfbaar"):
+        EmbeddedServer(tiny_disk / "data").ensure_running()
+
+
+def test_disk_full_during_a_load_keeps_the_previous_graph(tiny_disk: Path, seed_knowledge: KnowledgeSet) -> None:
+    from benchmarks.synthetic import ScaledKnowledge
+
+    server = EmbeddedServer(tiny_disk / "data")
+    kg = Kennisgraaf(FalkorDBStore(server), Settings(seed_dir=SEED_DIR))
+    try:
+        kg.load_knowledge(seed_knowledge)
+        before = kg.counts()
+        _fill(tiny_disk)
+        with pytest.raises(KennisgraafError, match="No space left on device"):
+            kg.load_knowledge(ScaledKnowledge(seed_knowledge, 3))
+        assert kg.counts() == before
+        assert kg.ask("Wie neemt deel aan het casusoverleg?").answered
+        (tiny_disk / "filler").unlink()  # room again: the next load also removes the failed staging graph
+        kg.load_knowledge(seed_knowledge)
+        store = kg.store
+        assert isinstance(store, FalkorDBStore)
+        graphs = [g for g in store._connect().list_graphs() if str(g).startswith(store.graph_name)]
+        assert len(graphs) == 1
+    finally:
+        kg.close()
+        server.stop()
