@@ -32,9 +32,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kennisgraaf.stores.embedded_server import EmbeddedServer  # noqa: E402
-from tests.ask.question_suite import load_cases  # noqa: E402
-from tests.tcp_forwarder import free_port  # noqa: E402
+from kennisgraaf.stores.embedded_server import EmbeddedServer
+from tests.ask.question_suite import load_cases
+from tests.tcp_forwarder import free_port
 
 RESULTS = Path(__file__).parent / "results"
 SCRIPT_TIMEOUT_S = 30.0
@@ -51,8 +51,12 @@ class Tally:
 def start_app(port: int, data_dir: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "KENNISGRAAF_DATA_DIR": str(data_dir), "KENNISGRAAF_BACKEND": "embedded"}
     log = open(data_dir.parent / f"kg-load-{port}.log", "wb")  # noqa: SIM115 - lives as long as the process
-    process = subprocess.Popen([sys.executable, "-m", "kennisgraaf", "serve", "--port", str(port)], env=env,
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kennisgraaf", "serve", "--port", str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
@@ -63,6 +67,17 @@ def start_app(port: int, data_dir: Path) -> subprocess.Popen[bytes]:
             time.sleep(0.3)
     process.terminate()
     raise RuntimeError("the app did not come up within 90 s")
+
+
+def stop_app(process: subprocess.Popen[bytes], data_dir: Path) -> None:
+    """Stop the app, then the embedded engine it started, and remove its data."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    EmbeddedServer(data_dir).stop()
+    shutil.rmtree(data_dir, ignore_errors=True)
 
 
 async def ask_once(ws: websockets.ClientConnection, question: str) -> tuple[float, str | None]:
@@ -82,9 +97,9 @@ async def ask_once(ws: websockets.ClientConnection, question: str) -> tuple[floa
         forward = ForwardMsg()
         forward.ParseFromString(raw)
         kind = forward.WhichOneof("type")
-        if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
-            if forward.delta.new_element.WhichOneof("type") == "exception":
-                error = f"exception: {forward.delta.new_element.exception.message[:120]}"
+        element = forward.delta.new_element if kind == "delta" else None
+        if element is not None and element.WhichOneof("type") == "exception":
+            error = f"exception: {element.exception.message[:120]}"
         if kind == "script_finished":
             return (time.perf_counter() - started) * 1000, error
 
@@ -92,14 +107,15 @@ async def ask_once(ws: websockets.ClientConnection, question: str) -> tuple[floa
 async def session(port: int, questions: list[str], until: float, tally: Tally, seed: int) -> None:
     rng = random.Random(seed)
     try:
-        async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
-                                      max_size=2**24, open_timeout=30) as ws:
+        async with websockets.connect(
+            f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=2**24, open_timeout=30
+        ) as ws:
             while time.monotonic() < until:
                 ms, error = await ask_once(ws, rng.choice(questions))
                 tally.latencies_ms.append(ms)
                 if error:
                     tally.errors.append(error)
-    except Exception as exc:  # noqa: BLE001 - every failure is counted, none is hidden
+    except Exception as exc:
         tally.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
 
@@ -126,13 +142,7 @@ def run(sessions: int, seconds: float) -> dict[str, object]:
         asyncio.run(all_sessions())
         elapsed = time.monotonic() - started
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        EmbeddedServer(data_dir).stop()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        stop_app(process, data_dir)
     lat = tally.latencies_ms or [0.0]
     return {
         "sessions": sessions,
@@ -156,8 +166,10 @@ def main() -> None:
     (RESULTS / "load.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print("| sessions | duration (s) | answers | errors | p50 (ms) | p95 (ms) | max (ms) |")
     print("|---|---|---|---|---|---|---|")
-    print(f"| {result['sessions']} | {result['seconds']} | {result['answers']} | {result['errors']} | "
-          f"{result['p50_ms']} | {result['p95_ms']} | {result['max_ms']} |")
+    print(
+        f"| {result['sessions']} | {result['seconds']} | {result['answers']} | {result['errors']} | "
+        f"{result['p50_ms']} | {result['p95_ms']} | {result['max_ms']} |"
+    )
     if result["errors"]:
         print("errors:", result["error_examples"], file=sys.stderr)
         sys.exit(1)

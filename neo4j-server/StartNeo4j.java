@@ -6,7 +6,7 @@
  *
  * - Bolt only, bound to 127.0.0.1:PORT (no HTTP/HTTPS server; the embedded DBMS never starts one).
  * - Auth enabled. User "neo4j" gets the password from --password, else from the env var
- *   NEO4J_PASSWORD (preferred: not visible in `ps`), else "kennisgraaf-test".
+ *   NEO4J_PASSWORD (preferred: not visible in `ps`); there is no default.
  *   It is set on the system database with ALTER USER ... CHANGE NOT REQUIRED, so clients can log in
  *   directly with it (no forced password change).
  * - DIR is the Neo4j home: databases go to DIR/data, logs (debug.log) to DIR/logs.
@@ -77,7 +77,7 @@ public class StartNeo4j {
             fail("--home DIR is required", null);
         }
         if (password == null || password.isEmpty()) {
-            password = "kennisgraaf-test";
+            fail("set NEO4J_PASSWORD (or --password): there is no default password", null);
         }
         if (password.length() < 8) {
             fail("password must have at least 8 characters (Neo4j's auth_minimum_password_length)", null);

@@ -17,7 +17,7 @@
 # Environment:
 #   KENNISGRAAF_CACHE    default $HOME/.cache/kennisgraaf
 #   NEO4J_TEST_PORT      default 7697
-#   NEO4J_PASSWORD       default kennisgraaf-test (at least 8 characters)
+#   NEO4J_PASSWORD       default: a random one, kept in $KENNISGRAAF_CACHE/neo4j-data/password (at least 8 characters)
 #   NEO4J_HEAP           default 1g (-Xmx)
 #   NEO4J_TX_MAX_MB      default 512: memory all transactions together may use (loads are one transaction)
 #   NEO4J_PAGECACHE_MB   default 128
@@ -39,7 +39,15 @@ PIDFILE="$STATE/neo4j.pid"
 LOGFILE="$STATE/neo4j.log"
 INFOFILE="$STATE/neo4j.info"
 PORT="${NEO4J_TEST_PORT:-7697}"
-PASSWORD="${NEO4J_PASSWORD:-kennisgraaf-test}"
+PWFILE="$STATE/password"
+# No password in the repo: without NEO4J_PASSWORD a random one is made per server and kept (0600) beside it.
+if [[ -n "${NEO4J_PASSWORD:-}" ]]; then
+    PASSWORD="$NEO4J_PASSWORD"
+elif [[ -f "$PWFILE" ]]; then
+    PASSWORD="$(cat "$PWFILE")"
+else
+    PASSWORD="kg-$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+fi
 HEAP="${NEO4J_HEAP:-1g}"
 START_TIMEOUT="${NEO4J_START_TIMEOUT:-180}"
 STOP_TIMEOUT="${NEO4J_STOP_TIMEOUT:-60}"
@@ -152,6 +160,7 @@ cmd_start() {
         </dev/null >>"$LOGFILE" 2>&1 &
     local bgpid=$!
     echo "$PORT $(pw_hash)" >"$INFOFILE"
+    (umask 077 && printf '%s' "$PASSWORD" >"$PWFILE")
 
     while :; do
         if grep -q '^NEO4J READY ' "$LOGFILE"; then

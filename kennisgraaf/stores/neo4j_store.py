@@ -7,7 +7,7 @@ from typing import Any
 import neo4j
 from neo4j import GraphDatabase
 from neo4j import Query as DriverQuery
-from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kennisgraaf.catalogue import Query, statement_file
 from kennisgraaf.errors import QueryFailed, QueryRefused, StoreUnavailable
@@ -68,6 +68,8 @@ class Neo4jStore:
             return StoreUnavailable(f"Neo4j is niet bereikbaar op {self.settings.uri}.")
         if isinstance(exc, Neo4jError):
             code = exc.code or ""
+            if "AccessMode" in code or "Forbidden" in code:
+                return QueryRefused("Alleen lezen: de console voert geen schrijfopdrachten uit.")
             if "TransactionTimedOut" in code or "Terminated" in code:
                 return QueryFailed(f"De query duurde langer dan {timeout_ms} ms en is gestopt.")
             return QueryFailed(f"De database weigerde de query: {exc.message or code}")
@@ -94,10 +96,6 @@ class Neo4jStore:
                         break
                 result.consume()
                 return rows
-        except ClientError as exc:
-            if "AccessMode" in (exc.code or "") or "Forbidden" in (exc.code or ""):
-                raise QueryRefused("Alleen lezen: de console voert geen schrijfopdrachten uit.") from exc
-            raise self._translate(exc, timeout_ms) from exc
         except (Neo4jError, DriverError, OSError) as exc:
             raise self._translate(exc, timeout_ms) from exc
 
@@ -109,10 +107,6 @@ class Neo4jStore:
         try:
             with self._session(neo4j.READ_ACCESS) as session:
                 summary = session.run(DriverQuery("EXPLAIN " + cypher, timeout=timeout_ms / 1000), params).consume()  # type: ignore[arg-type]
-        except ClientError as exc:
-            if "AccessMode" in (exc.code or "") or "Forbidden" in (exc.code or ""):
-                raise QueryRefused("Alleen lezen: de console voert geen schrijfopdrachten uit.") from exc
-            raise self._translate(exc, timeout_ms) from exc
         except (Neo4jError, DriverError, OSError) as exc:
             raise self._translate(exc, timeout_ms) from exc
         if summary.query_type != "r":
