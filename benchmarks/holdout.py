@@ -24,12 +24,13 @@ from kennisgraaf.stores.embedded_server import EmbeddedServer
 from kennisgraaf.stores.falkordb_store import FalkorDBStore
 from tests.ask.question_suite import Case, judge
 
-QUESTIONS = Path(__file__).with_name("holdout_questions.yaml")
+DEFAULT_QUESTIONS = "holdout2_questions.yaml"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--questions", default=DEFAULT_QUESTIONS, help="file in benchmarks/")
     args = parser.parse_args()
     data_dir = Path("/tmp/kg-holdout")
     shutil.rmtree(data_dir, ignore_errors=True)
@@ -37,7 +38,7 @@ def main() -> None:
     kg = Kennisgraaf(FalkorDBStore(server), Settings(seed_dir=PROJECT_ROOT / "seed"))
     try:
         kg.load_knowledge(read_seed(PROJECT_ROOT / "seed"))
-        items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+        items = yaml.safe_load((Path(__file__).parent / args.questions).read_text(encoding="utf-8"))
         correct = 0
         for item in items:
             case = Case(
@@ -54,7 +55,7 @@ def main() -> None:
             correct += not problems
             if problems and args.verbose:
                 print(f"FAIL [{case.intent}->{answer.intent}] {case.q}\n   {problems}\n   {answer.answer[:200]!r}")
-        print(f"held-out: {correct}/{len(items)} correct ({correct / len(items):.1%})")
+        print(f"{args.questions}: {correct}/{len(items)} correct ({correct / len(items):.1%})")
     finally:
         kg.close()
         server.stop()

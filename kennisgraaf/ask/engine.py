@@ -7,6 +7,7 @@ questions it can answer. No LLM, no network.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -204,6 +205,8 @@ class AskEngine:
                 entities=_refs(_unique(link.node for link in links)),
                 suggestions=_suggestions(p, links),
             )
+        if _beyond_the_report(text, links, index):
+            return _not_answered(text, lang, "unknown", p, links)
         ctx = Context(search_text, lang, links, index, secondary, lambda q, params: self.runner.query(q, params), p)
         for intent in _ranked_intents(scores, links, phrased_intents(search_text, links)):
             handler = HANDLERS.get(intent)
@@ -223,6 +226,21 @@ class AskEngine:
                     suggestions=_suggestions(p, links)[:3],
                 )
         return _not_answered(text, lang, "unknown", p, links)
+
+
+_LATER_YEAR = re.compile(r"\b(201[89]|20[2-9]\d)\b")
+
+
+def _beyond_the_report(text: str, links: list[Link], index: EntityIndex) -> bool:
+    """True for questions the 2017 report cannot answer: about a later year, or about a named thing that occurs
+    nowhere in the knowledge base while the question names nothing else than glossary words."""
+    if _LATER_YEAR.search(text):
+        return True
+    if any(link.node.label != "Term" for link in links):
+        return False
+    words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", text)
+    unknown_names = [w for w in words[1:] if w[0].isupper() and not index.knows(w)]
+    return bool(unknown_names)
 
 
 def _ranked_intents(scores: dict[str, float], links: list[Link], phrased: set[str]) -> list[str]:

@@ -177,6 +177,10 @@ class EntityIndex:
         df = self._df.get(term, 0)
         return math.log(1 + (total - df + 0.5) / (df + 0.5))
 
+    def knows(self, word: str) -> bool:
+        """True when the word (stemmed) occurs in any node's names or text."""
+        return stem(fold(word).replace(" ", "")) in self._df
+
     def coverage(self, question: str, node_id: str) -> float:
         """Share of the question's content words (weighted by rarity) that occur in the node's names or text."""
         wanted = set(content_stems(question))
