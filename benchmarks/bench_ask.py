@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -20,11 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_store import percentile
-from kennisgraaf.api import Kennisgraaf
-from kennisgraaf.seed import read_seed
-from kennisgraaf.settings import PROJECT_ROOT, Settings
-from kennisgraaf.stores.embedded_server import EmbeddedServer
-from kennisgraaf.stores.falkordb_store import FalkorDBStore
+from benchmarks.common import embedded_seed
 from tests.ask.question_suite import load_cases
 
 RESULTS = Path(__file__).parent / "results"
@@ -36,11 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     questions = [c.q for c in load_cases()]
     data_dir = Path("/tmp/kg-bench-ask")
-    shutil.rmtree(data_dir, ignore_errors=True)
-    server = EmbeddedServer(data_dir)
-    kg = Kennisgraaf(FalkorDBStore(server), Settings(seed_dir=PROJECT_ROOT / "seed"))
-    try:
-        kg.load_knowledge(read_seed(PROJECT_ROOT / "seed"))
+    with embedded_seed(data_dir) as kg:
         started = time.perf_counter()
         kg.ask(questions[0])  # builds the entity index
         first_ms = (time.perf_counter() - started) * 1000
@@ -62,10 +53,6 @@ def main() -> None:
         )
         batch_s = time.perf_counter() - t0
         answered = sum(json.loads(line)["answered"] for line in batch.stdout.splitlines())
-    finally:
-        kg.close()
-        server.stop()
-        shutil.rmtree(data_dir, ignore_errors=True)
     result = {
         "questions": len(questions),
         "first_ask_ms_including_index": round(first_ms, 1),

@@ -9,7 +9,6 @@ the engine nor tests/questions/. They are a measurement, not a test: do not tune
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
@@ -17,11 +16,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kennisgraaf.api import Kennisgraaf
-from kennisgraaf.seed import read_seed
-from kennisgraaf.settings import PROJECT_ROOT, Settings
-from kennisgraaf.stores.embedded_server import EmbeddedServer
-from kennisgraaf.stores.falkordb_store import FalkorDBStore
+from benchmarks.common import embedded_seed
 from tests.ask.question_suite import Case, judge
 
 DEFAULT_QUESTIONS = "holdout2_questions.yaml"
@@ -32,12 +27,7 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--questions", default=DEFAULT_QUESTIONS, help="file in benchmarks/")
     args = parser.parse_args()
-    data_dir = Path("/tmp/kg-holdout")
-    shutil.rmtree(data_dir, ignore_errors=True)
-    server = EmbeddedServer(data_dir)
-    kg = Kennisgraaf(FalkorDBStore(server), Settings(seed_dir=PROJECT_ROOT / "seed"))
-    try:
-        kg.load_knowledge(read_seed(PROJECT_ROOT / "seed"))
+    with embedded_seed(Path("/tmp/kg-holdout")) as kg:
         items = yaml.safe_load((Path(__file__).parent / args.questions).read_text(encoding="utf-8"))
         correct = 0
         for item in items:
@@ -56,10 +46,6 @@ def main() -> None:
             if problems and args.verbose:
                 print(f"FAIL [{case.intent}->{answer.intent}] {case.q}\n   {problems}\n   {answer.answer[:200]!r}")
         print(f"{args.questions}: {correct}/{len(items)} correct ({correct / len(items):.1%})")
-    finally:
-        kg.close()
-        server.stop()
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

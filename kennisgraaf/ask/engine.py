@@ -164,22 +164,15 @@ class AskEngine:
         p = phrases()[lang]
         try:
             return self._ask(text, lang, p)
-        except KennisgraafError as exc:
+        except Exception as exc:  # an answer object, never a traceback
+            known = isinstance(exc, KennisgraafError)
+            message = p["unavailable" if known else "failed"].format(error=exc if known else type(exc).__name__)
             return Answer(
                 question=text,
                 answered=False,
                 intent="error",
                 language=lang,
-                answer=p["unavailable"].format(error=exc),
-                suggestions=_default_suggestions(p),
-            )
-        except Exception as exc:
-            return Answer(
-                question=text,
-                answered=False,
-                intent="error",
-                language=lang,
-                answer=p["unavailable"].format(error=type(exc).__name__),
+                answer=message,
                 suggestions=_default_suggestions(p),
             )
 
