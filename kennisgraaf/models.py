@@ -322,7 +322,6 @@ NODE_MODELS: tuple[type[Node], ...] = (
     ExternalFact,
 )
 MODEL_BY_COLLECTION: dict[str, type[Node]] = {m.collection: m for m in NODE_MODELS}
-LABELS: tuple[str, ...] = (*(m.label for m in NODE_MODELS), "Step")
 
 
 class Relation(Provenance):

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 
 from kennisgraaf.ask.answer import Answer, EntityRef, RouteStep, SourceRef
 from kennisgraaf.ask.intents import phrased_intents, rules, score_intents
-from kennisgraaf.ask.linker import EntityIndex, Link, Node, _non_overlapping, overlap_score
+from kennisgraaf.ask.linker import EntityIndex, Link, Node, non_overlapping, overlap_score
 from kennisgraaf.ask.text import clean_question, expand, fold, language
 from kennisgraaf.errors import KennisgraafError
 
@@ -185,8 +185,8 @@ class AskEngine:
         # Names found only among the added synonyms are kept apart: they help ranking, not the reading.
         asked_words = len(fold(text).split())
         direct = [c for c in candidates if c.start < asked_words or lang == "en"]
-        links = _non_overlapping(direct)
-        secondary = [c for c in _non_overlapping(candidates) if c not in links] + [c for c in direct if c not in links]
+        links = non_overlapping(direct)
+        secondary = [c for c in non_overlapping(candidates) if c not in links] + [c for c in direct if c not in links]
         scores = score_intents(search_text, links)
         if scores.get("privacy"):
             return Answer(

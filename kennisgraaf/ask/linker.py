@@ -102,7 +102,7 @@ class EntityIndex:
     # -- linking -----------------------------------------------------------------------------------
     def link(self, question: str) -> list[Link]:
         """All non-overlapping links, longest and most exact first; each span may yield several nodes."""
-        return _non_overlapping(self.candidates(question))
+        return non_overlapping(self.candidates(question))
 
     def candidates(self, question: str) -> list[Link]:
         """Every match, overlapping ones included (a shorter name inside a longer one)."""
@@ -242,7 +242,7 @@ def _surface_forms(row: dict[str, Any]) -> list[str]:
     return [f for f in forms if isinstance(f, str) and f.strip()]
 
 
-def _non_overlapping(candidates: list[Link]) -> list[Link]:
+def non_overlapping(candidates: list[Link]) -> list[Link]:
     """Keep the best-scoring spans; all nodes that share a kept span stay (the intent picks among them)."""
     ordered = sorted(candidates, key=lambda link: (-link.score, link.start, link.node.id))
     taken: list[tuple[int, int]] = []
