@@ -54,6 +54,15 @@ def get_kg() -> Kennisgraaf:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|$~:])")
 
 
+def detail_row(query_id: str, node_id: str, kind: str) -> dict[str, Any] | None:
+    """The single row of a detail query, or a warning that the node does not exist."""
+    rows = get_kg().query(query_id, {"id": node_id})
+    if not rows:
+        st.warning(f"{kind} '{node_id}' bestaat niet.")
+        return None
+    return rows[0]
+
+
 def esc(text: Any) -> str:
     """Text from the knowledge base made safe for st.markdown (no markup, no LaTeX, no emoji codes)."""
     return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
@@ -160,15 +169,23 @@ def table(rows: list[dict[str, Any]], height: int | str = "auto", **kwargs: Any)
     return st.dataframe(frame, hide_index=True, width="stretch", height=height, **kwargs)
 
 
-def picker(label: str, rows: list[dict[str, Any]], param_name: str = "id",
-           fmt: Callable[[dict[str, Any]], str] | None = None, placeholder: str = "Kies …") -> dict[str, Any] | None:
+def picker(
+    label: str,
+    rows: list[dict[str, Any]],
+    param_name: str = "id",
+    fmt: Callable[[dict[str, Any]], str] | None = None,
+    placeholder: str = "Kies …",
+) -> dict[str, Any] | None:
     """A select box over rows whose value lives in the URL (?id=…), so that every detail view has a link."""
     by_id = {str(r["id"]): r for r in rows}
     ids = list(by_id)
     current = param(param_name)
     index = ids.index(current) if current in by_id else None
     chosen = st.selectbox(
-        label, ids, index=index, placeholder=placeholder,
+        label,
+        ids,
+        index=index,
+        placeholder=placeholder,
         format_func=lambda i: fmt(by_id[i]) if fmt else str(by_id[i].get("name") or i),
     )
     set_param(param_name, chosen)
@@ -179,8 +196,10 @@ def picker(label: str, rows: list[dict[str, Any]], param_name: str = "id",
 def picture(graph: network.Graph, heading: str, file_name: str, key: str, height: int = 560) -> str:
     """The pyvis picture with, beside it, the same content as a table, and an HTML download (with heading and table)."""
     if graph.truncated:
-        st.warning(f"De omgeving is groot: {graph.truncated} relaties zijn weggelaten. "
-                   "Kies minder diepte of minder relatietypen.")
+        st.warning(
+            f"De omgeving is groot: {graph.truncated} relaties zijn weggelaten. "
+            "Kies minder diepte of minder relatietypen."
+        )
     page = network.render_html(graph, "", height_px=height)
     left, right = st.columns([3, 2], gap="medium")
     with left:
@@ -189,14 +208,22 @@ def picture(graph: network.Graph, heading: str, file_name: str, key: str, height
     with right:
         st.markdown("**Dezelfde inhoud als tabel**")
         rows = network.edge_table(graph)
-        table(rows, height=min(height, 35 * (len(rows) + 1) + 3), column_config={
-            "Van": st.column_config.TextColumn(width="medium"),
-            "Relatie": st.column_config.TextColumn(width="small"),
-            "Naar": st.column_config.TextColumn(width="medium"),
-            "Bron": st.column_config.TextColumn(width="small"),
-        })
+        table(
+            rows,
+            height=min(height, 35 * (len(rows) + 1) + 3),
+            column_config={
+                "Van": st.column_config.TextColumn(width="medium"),
+                "Relatie": st.column_config.TextColumn(width="small"),
+                "Naar": st.column_config.TextColumn(width="medium"),
+                "Bron": st.column_config.TextColumn(width="small"),
+            },
+        )
     st.download_button(
-        "Download als HTML", network.render_html(graph, heading, with_table=True),
-        file_name=file_name, mime="text/html", key=f"download-{key}", icon=":material/download:",
+        "Download als HTML",
+        network.render_html(graph, heading, with_table=True),
+        file_name=file_name,
+        mime="text/html",
+        key=f"download-{key}",
+        icon=":material/download:",
     )
     return page

@@ -4,28 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kennisgraaf.models import NODE_MODELS
+
 ACTORS = frozenset({"Organisation", "Role"})
 CONCLUSIONS = frozenset({"Finding", "GoodPractice", "AttentionPoint", "Recommendation"})
-ANY = frozenset(
-    {
-        "Programme",
-        "Theme",
-        "Measure",
-        "Organisation",
-        "Role",
-        "Forum",
-        "LegalBasis",
-        "Procedure",
-        "Tension",
-        "Finding",
-        "GoodPractice",
-        "AttentionPoint",
-        "Recommendation",
-        "Training",
-        "Term",
-        "ExternalFact",
-    }
-)
+ANY = frozenset(m.label for m in NODE_MODELS)
 
 
 @dataclass(frozen=True)

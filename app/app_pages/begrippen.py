@@ -16,8 +16,10 @@ text = st.text_input("Zoeken", value=initial, placeholder="Bijvoorbeeld RIEC, we
 set_param("q", text.strip() or None)
 words = fold(text).split()
 shown = [
-    t for t in terms
-    if t["id"] == opened or all(
+    t
+    for t in terms
+    if t["id"] == opened
+    or all(
         w in fold(" ".join([t.get("name") or "", t.get("definition") or "", *(t.get("aliases") or [])])) for w in words
     )
 ]

@@ -37,15 +37,20 @@ def parse_params(text: str) -> dict[str, Any] | None:
 
 kg = get_kg()
 st.title("Cypher-console")
-st.caption(f"Alleen lezen, met een tijdslimiet van {kg.settings.console_timeout_ms} ms en hooguit "
-           f"{kg.settings.console_row_limit} rijen. Database: {kg.engine}.")
+st.caption(
+    f"Alleen lezen, met een tijdslimiet van {kg.settings.console_timeout_ms} ms en hooguit "
+    f"{kg.settings.console_row_limit} rijen. Database: {kg.engine}."
+)
 if CYPHER_KEY not in st.session_state:
     load_example(FIRST_EXAMPLE, FIRST_PARAMS)
 
 with st.expander("Voorbeelden uit de catalogus", icon=":material/library_books:"):
     queries = kg.queries()
-    chosen = st.selectbox("Catalogusquery", [q.id for q in queries],
-                          format_func=lambda i: f"{i} — {next(q.title for q in queries if q.id == i)}")
+    chosen = st.selectbox(
+        "Catalogusquery",
+        [q.id for q in queries],
+        format_func=lambda i: f"{i} — {next(q.title for q in queries if q.id == i)}",
+    )
     st.button("In de console zetten", on_click=load_example, args=(chosen,), icon=":material/input:")
 with st.expander("Schema", icon=":material/schema:"):
     left, right = st.columns(2)

@@ -19,7 +19,10 @@ def node_picker(label: str, nodes: dict[str, dict[str, Any]], name: str, default
     )
     current = param(name) or default
     chosen = st.selectbox(
-        label, ids, index=ids.index(current) if current in nodes else None, placeholder="Kies een knoop",
+        label,
+        ids,
+        index=ids.index(current) if current in nodes else None,
+        placeholder="Kies een knoop",
         format_func=lambda i: f"{display_name(nodes[i])} ({label_nl(nodes[i]['label'])})",
     )
     set_param(name, chosen)
@@ -37,8 +40,13 @@ def neighbourhood(nodes: dict[str, dict[str, Any]]) -> None:
         set_param("diepte", str(depth) if depth != 1 else None)
     with c3:
         chosen_types = [t for t in (param("types") or "").split(",") if t in RELATIONSHIPS]
-        types = st.multiselect("Relatietypen (leeg = alle)", list(RELATIONSHIPS), default=chosen_types,
-                               format_func=lambda t: f"{relation_nl(t)} ({t})", placeholder="Alle")
+        types = st.multiselect(
+            "Relatietypen (leeg = alle)",
+            list(RELATIONSHIPS),
+            default=chosen_types,
+            format_func=lambda t: f"{relation_nl(t)} ({t})",
+            placeholder="Alle",
+        )
         set_param("types", ",".join(types) or None)
     if not center:
         return
@@ -76,8 +84,10 @@ def chain(nodes: dict[str, dict[str, Any]]) -> None:
 
 kg = get_kg()
 st.title("Verantwoordelijkheidsketen")
-st.caption("Wie is waarvoor verantwoordelijk, wie beslist, waar wordt afgestemd — als netwerk van relaties, "
-           "elk met de vindplaats in het rapport.")
+st.caption(
+    "Wie is waarvoor verantwoordelijk, wie beslist, waar wordt afgestemd — als netwerk van relaties, "
+    "elk met de vindplaats in het rapport."
+)
 all_nodes = {str(r["id"]): r for r in kg.query("entity.all")}
 NAMES = {i: display_name(n) for i, n in all_nodes.items() if n.get("label") == "Measure"}
 neighbourhood(all_nodes)

@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 from kg_ui import (
     aliases,
+    detail_row,
     entity_link,
     entity_links,
     esc,
@@ -36,8 +37,14 @@ def filters(rows: list[dict[str, Any]]) -> list[Any]:
         inspected = c5.segmented_control("Onderzocht door de Inspectie", ["ja", "nee"], key="m_onderzocht")
         approaches = c6.multiselect("Aanpak", list(mv.APPROACHES), key="m_aanpak", placeholder="Alle")
     return mv.filter_measures(
-        rows, themes=themes, organisations=organisations, forums=forums, legal_bases=legal,
-        inspected=None if inspected is None else inspected == "ja", approaches=approaches, text=text,
+        rows,
+        themes=themes,
+        organisations=organisations,
+        forums=forums,
+        legal_bases=legal,
+        inspected=None if inspected is None else inspected == "ja",
+        approaches=approaches,
+        text=text,
     )
 
 
@@ -53,11 +60,9 @@ def procedure_steps(procedure: dict[str, Any]) -> None:
 
 
 def detail(measure_id: str) -> None:
-    rows = get_kg().query("measure.detail", {"id": measure_id})
-    if not rows:
-        st.warning(f"Maatregel '{measure_id}' bestaat niet.")
+    m = detail_row("measure.detail", measure_id, "Maatregel")
+    if m is None:
         return
-    m = rows[0]
     st.header(f"Maatregel {m.get('number')}: {m.get('short_name') or ''}", anchor=False)
     st.markdown(f"*{esc(m.get('title'))}*")
     badges = [":green-badge[onderzocht door de Inspectie]" if m.get("inspected") else ":gray-badge[niet onderzocht]"]
@@ -84,7 +89,8 @@ def detail(measure_id: str) -> None:
     with right:
         st.subheader("Grondslag en procedures", anchor=False)
         entity_links(
-            [{**lb, "label": "LegalBasis"} for lb in m.get("legal_bases") or []], "Wettelijke grondslagen",
+            [{**lb, "label": "LegalBasis"} for lb in m.get("legal_bases") or []],
+            "Wettelijke grondslagen",
             empty="Het rapport noemt geen wettelijke grondslag.",
         )
         for procedure in m.get("procedures") or []:
@@ -127,9 +133,12 @@ kg = get_kg()
 st.title("Maatregelen")
 st.caption("De 38 maatregelen van het Actieprogramma Integrale Aanpak Jihadisme (Bijlage I van het rapport).")
 all_rows = kg.query("measure.list")
-choice = picker("Maatregel bekijken", sorted(all_rows, key=lambda r: r["number"]),
-                fmt=lambda r: f"Maatregel {r['number']}: {r.get('short_name') or r['title']}",
-                placeholder="Kies een maatregel, of klik hieronder een rij in de tabel")
+choice = picker(
+    "Maatregel bekijken",
+    sorted(all_rows, key=lambda r: r["number"]),
+    fmt=lambda r: f"Maatregel {r['number']}: {r.get('short_name') or r['title']}",
+    placeholder="Kies een maatregel, of klik hieronder een rij in de tabel",
+)
 if choice:
     detail(str(choice["id"]))
     st.divider()

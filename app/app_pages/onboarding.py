@@ -46,13 +46,16 @@ procedure = kg.query("procedure.steps", {"id": "casus-inbrengen"})
 procedure = [s for s in procedure if s.get("procedure_id") == "casus-inbrengen"]
 if procedure:
     st.markdown(f"**{esc(procedure[0].get('procedure'))}**")
-    st.markdown("\n".join(
-        f"{s.get('order')}. {esc(s.get('action'))}" for s in sorted(procedure, key=lambda s: s.get("order") or 0)
-    ))
+    st.markdown(
+        "\n".join(
+            f"{s.get('order')}. {esc(s.get('action'))}" for s in sorted(procedure, key=lambda s: s.get("order") or 0)
+        )
+    )
 
 step(3, "Welke maatregelen kan het casusoverleg inzetten?")
-st.caption("In de volgorde van het rapport (Bijlage I). De uitvoering blijft bij de organisatie die daartoe "
-           "bevoegd is.")
+st.caption(
+    "In de volgorde van het rapport (Bijlage I). De uitvoering blijft bij de organisatie die daartoe bevoegd is."
+)
 measures = sorted(
     (m for m in forum.get("coordinates") or [] if m.get("label") == "Measure"), key=lambda m: m.get("number") or 0
 )
@@ -60,8 +63,10 @@ for m in measures:
     entity_link(m, show_kind=False)
 
 step(4, "Informatie delen: wat mag, en op welke grondslag?")
-st.markdown("Persoonsgegevens delen in het casusoverleg vraagt per geval een afweging. Deze wetten en het "
-            "modelconvenant bepalen de kaders:")
+st.markdown(
+    "Persoonsgegevens delen in het casusoverleg vraagt per geval een afweging. Deze wetten en het "
+    "modelconvenant bepalen de kaders:"
+)
 for law_id in INFORMATION_LAWS:
     law = one("legal.detail", law_id)
     if law is None:

@@ -5,18 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-from kg_ui import aliases, entity_links, esc, external_facts, get_kg, page_link, paragraphs, picker, source_line, table
+from kg_ui import (
+    aliases,
+    detail_row,
+    entity_links,
+    esc,
+    external_facts,
+    get_kg,
+    page_link,
+    paragraphs,
+    picker,
+    source_line,
+    table,
+)
 
 from kennisgraaf.views.labels import ACTOR_RELATIONS_NL, label_nl
 from kennisgraaf.views.measures import fold
 
 
 def detail(org_id: str) -> None:
-    rows = get_kg().query("organisation.detail", {"id": org_id})
-    if not rows:
-        st.warning(f"Organisatie '{org_id}' bestaat niet.")
+    o = detail_row("organisation.detail", org_id, "Organisatie")
+    if o is None:
         return
-    o = rows[0]
     abbreviation = f" ({o['abbreviation']})" if o.get("abbreviation") else ""
     st.header(f"{o.get('name')}{abbreviation}", anchor=False)
     st.markdown(" ".join(f":blue-badge[{esc(x)}]" for x in (label_nl(o.get("label")), o.get("kind")) if x))
@@ -54,24 +64,39 @@ def listing(rows: list[dict[str, Any]]) -> None:
     text = st.text_input("Zoeken", key="o_tekst", placeholder="Naam of afkorting, bijvoorbeeld OM of NCTV")
     kinds = st.segmented_control("Soort", ["Organisatie", "Rol"], selection_mode="multi", key="o_soort")
     shown = [
-        r for r in rows
+        r
+        for r in rows
         if (not kinds or label_nl(r.get("label")) in kinds)
-        and all(w in fold(f"{r.get('name')} {r.get('abbreviation') or ''} {r.get('summary') or ''}")
-                for w in fold(text or "").split())
+        and all(
+            w in fold(f"{r.get('name')} {r.get('abbreviation') or ''} {r.get('summary') or ''}")
+            for w in fold(text or "").split()
+        )
     ]
     st.markdown(f"{len(shown)} van {len(rows)}")
-    table([
-        {"Naam": r.get("name"), "Afkorting": r.get("abbreviation") or "", "Soort": label_nl(r.get("label")),
-         "Type": r.get("kind") or "", "Onderdeel van": r.get("part_of") or [], "Maatregelen": r.get("measures")}
-        for r in shown
-    ], height=320)
+    table(
+        [
+            {
+                "Naam": r.get("name"),
+                "Afkorting": r.get("abbreviation") or "",
+                "Soort": label_nl(r.get("label")),
+                "Type": r.get("kind") or "",
+                "Onderdeel van": r.get("part_of") or [],
+                "Maatregelen": r.get("measures"),
+            }
+            for r in shown
+        ],
+        height=320,
+    )
 
 
 kg = get_kg()
 st.title("Organisaties en rollen")
 all_rows = kg.query("organisation.list")
-choice = picker("Organisatie bekijken", sorted(all_rows, key=lambda r: fold(r["name"])),
-                fmt=lambda r: r["name"] + (f" ({r['abbreviation']})" if r.get("abbreviation") else ""))
+choice = picker(
+    "Organisatie bekijken",
+    sorted(all_rows, key=lambda r: fold(r["name"])),
+    fmt=lambda r: r["name"] + (f" ({r['abbreviation']})" if r.get("abbreviation") else ""),
+)
 if choice:
     detail(str(choice["id"]))
     st.divider()

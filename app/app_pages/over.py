@@ -30,8 +30,11 @@ version = data_version(kg.settings.seed_dir)
 c1, c2, c3 = st.columns(3)
 c1.metric("Versie", version["versie"])
 c2.metric("Gegevens van", version["seed_datum"], help=f"Datum uit {version['seed_bron']}: {version['seed_map']}")
-c3.metric("Database", {"falkordb": "FalkorDB", "neo4j": "Neo4j"}.get(kg.engine, kg.engine),
-          help="FalkorDB draait ingebouwd op deze machine; Neo4j is een aparte server (KENNISGRAAF_BACKEND=neo4j).")
+c3.metric(
+    "Database",
+    {"falkordb": "FalkorDB", "neo4j": "Neo4j"}.get(kg.engine, kg.engine),
+    help="FalkorDB draait ingebouwd op deze machine; Neo4j is een aparte server (KENNISGRAAF_BACKEND=neo4j).",
+)
 
 counts = kg.counts()
 left, right = st.columns(2)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
-from kg_ui import aliases, entity_links, esc, get_kg, page_link, paragraphs, picker, source_line, table
+from kg_ui import aliases, detail_row, entity_links, esc, get_kg, page_link, paragraphs, picker, source_line, table
 
 
 def detail(forum_id: str) -> None:
-    rows = get_kg().query("forum.detail", {"id": forum_id})
-    if not rows:
-        st.warning(f"Overleg '{forum_id}' bestaat niet.")
+    f = detail_row("forum.detail", forum_id, "Overleg")
+    if f is None:
         return
-    f = rows[0]
     st.header(f.get("name") or forum_id, anchor=False)
     st.markdown(paragraphs(f.get("summary")))
     aliases(f.get("aliases"))
@@ -57,8 +55,14 @@ if choice:
     detail(str(choice["id"]))
     st.divider()
 with st.expander("Alle overleggen", expanded=not choice, icon=":material/list:"):
-    table([
-        {"Overleg": r.get("name"), "Besluit of bespreekt": r.get("decides"),
-         "Ondergebracht bij": r.get("hosted_at") or [], "Deelnemers": r.get("participants")}
-        for r in all_rows
-    ])
+    table(
+        [
+            {
+                "Overleg": r.get("name"),
+                "Besluit of bespreekt": r.get("decides"),
+                "Ondergebracht bij": r.get("hosted_at") or [],
+                "Deelnemers": r.get("participants"),
+            }
+            for r in all_rows
+        ]
+    )

@@ -67,8 +67,10 @@ opened = param("id")
 
 tab_matrix, tab_graph = st.tabs(["Matrix", "Graaf"])
 with tab_matrix:
-    st.markdown("Een cel noemt de spanningsvelden (S1, S2, …) tussen de maatregel van de rij en die van de kolom "
-                "(M8 = maatregel 8). De spanningsvelden zelf staan onder de matrix.")
+    st.markdown(
+        "Een cel noemt de spanningsvelden (S1, S2, …) tussen de maatregel van de rij en die van de kolom "
+        "(M8 = maatregel 8). De spanningsvelden zelf staan onder de matrix."
+    )
     grid = matrix(tensions)
     st.dataframe(grid, width="stretch", height=min(38 * (len(grid) + 1) + 3, 900))
 with tab_graph:
@@ -83,5 +85,6 @@ for number, t in enumerate(tensions, 1):
         entity_links(t.get("between") or [], "Tussen")
         entity_links(t.get("resolved_in") or [], "Wordt opgelost in")
         source_line(t.get("source"), t.get("quote"))
-        page_link("spanningsvelden", f"Link naar dit spanningsveld ({esc(t['id'])})", {"id": t["id"]},
-                  icon=":material/link:")
+        page_link(
+            "spanningsvelden", f"Link naar dit spanningsveld ({esc(t['id'])})", {"id": t["id"]}, icon=":material/link:"
+        )

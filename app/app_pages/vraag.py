@@ -98,15 +98,18 @@ def suggestions(answer: Answer) -> None:
         return
     st.markdown("**Probeer bijvoorbeeld:**" if not answer.answered else "**Verder vragen:**")
     for i, suggestion in enumerate(answer.suggestions):
-        st.button(suggestion, key=f"suggestie-{i}", on_click=choose, args=(suggestion,),
-                  icon=":material/arrow_forward:")
+        st.button(
+            suggestion, key=f"suggestie-{i}", on_click=choose, args=(suggestion,), icon=":material/arrow_forward:"
+        )
 
 
 kg = get_kg()
 st.title("Vraag het de kennisgraaf")
-st.caption("Wie doet wat in de integrale aanpak van jihadisme — antwoorden uit het rapport van de Inspectie VenJ "
-           "(2017), "
-           "met bronvermelding. Niet bedoeld voor informatie over personen.")
+st.caption(
+    "Wie doet wat in de integrale aanpak van jihadisme — antwoorden uit het rapport van de Inspectie VenJ "
+    "(2017), "
+    "met bronvermelding. Niet bedoeld voor informatie over personen."
+)
 
 question = param("vraag") or ""
 if INPUT_KEY not in st.session_state or (question and st.session_state.get("_vraag_laatst") != question):
@@ -132,5 +135,6 @@ for column, (group, examples) in zip(st.columns(len(EXAMPLES)), EXAMPLES.items()
     with column:
         st.markdown(f"**{group}**")
         for i, example in enumerate(examples):
-            st.button(example, key=f"voorbeeld-{group}-{i}", on_click=choose, args=(example,), width="stretch",
-                      help=example)
+            st.button(
+                example, key=f"voorbeeld-{group}-{i}", on_click=choose, args=(example,), width="stretch", help=example
+            )

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import streamlit as st
-from kg_ui import aliases, entity_links, esc, external_facts, get_kg, page_link, paragraphs, picker, source_line, table
+from kg_ui import (
+    aliases,
+    detail_row,
+    entity_links,
+    esc,
+    external_facts,
+    get_kg,
+    page_link,
+    paragraphs,
+    picker,
+    source_line,
+    table,
+)
 
 from kennisgraaf.views.measures import fold
 
 
 def detail(legal_id: str) -> None:
-    rows = get_kg().query("legal.detail", {"id": legal_id})
-    if not rows:
-        st.warning(f"Wettelijke grondslag '{legal_id}' bestaat niet.")
+    lb = detail_row("legal.detail", legal_id, "Wettelijke grondslag")
+    if lb is None:
         return
-    lb = rows[0]
     st.header(lb.get("name") or legal_id, anchor=False)
     meta = [x for x in (lb.get("law"), lb.get("article")) if x]
     if meta:
@@ -46,11 +56,22 @@ if choice:
     st.divider()
 with st.expander("Alle grondslagen", expanded=not choice, icon=":material/list:"):
     text = st.text_input("Zoeken", key="w_tekst", placeholder="Bijvoorbeeld Wpg of paspoort")
-    shown = [r for r in all_rows
-             if all(w in fold(f"{r.get('name')} {r.get('law')} {r.get('summary')}") for w in fold(text).split())]
-    table([
-        {"Naam": r.get("name"), "Wet": r.get("law"), "Artikel": r.get("article") or "",
-         "Onderdeel van": r.get("part_of") or [], "Gebruikt door": r.get("used_by"),
-         "Extern": "ja" if r.get("external") else ""}
-        for r in shown
-    ], height=320)
+    shown = [
+        r
+        for r in all_rows
+        if all(w in fold(f"{r.get('name')} {r.get('law')} {r.get('summary')}") for w in fold(text).split())
+    ]
+    table(
+        [
+            {
+                "Naam": r.get("name"),
+                "Wet": r.get("law"),
+                "Artikel": r.get("article") or "",
+                "Onderdeel van": r.get("part_of") or [],
+                "Gebruikt door": r.get("used_by"),
+                "Extern": "ja" if r.get("external") else "",
+            }
+            for r in shown
+        ],
+        height=320,
+    )
