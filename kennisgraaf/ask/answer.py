@@ -29,6 +29,7 @@ class SourceRef(BaseModel):
     quote: str | None = None
     external: bool = False
     url: str | None = None
+    passage: str | None = None  # id of the report passage that holds the quote (the Rapport page's anchor)
 
 
 class Answer(BaseModel):
