@@ -287,3 +287,15 @@ def test_answer_sources_link_to_their_passage() -> None:
     assert_clean(at)
     report_links = [(label, query) for label, page, query in _links(at) if page == "rapport"]
     assert any(query.startswith("passage=p-4.4-") for _label, query in report_links), report_links
+
+
+PASSAGE_QUESTION = "Hoe hebben politie-eenheden het thema radicalisering intern belegd?"
+
+
+def test_a_passage_answer_links_to_its_passage_in_the_rapport_page() -> None:
+    at = run_app({"vraag": PASSAGE_QUESTION})
+    assert_clean(at)
+    text = page_text(at)
+    assert "Het rapport zegt hierover" in text  # the answer quotes the report's passage itself
+    report_links = [query for _label, page, query in _links(at) if page == "rapport"]
+    assert "passage=p-3.3-02" in report_links, report_links
