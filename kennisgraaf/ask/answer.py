@@ -46,3 +46,4 @@ class Answer(BaseModel):
     query: str | None = None
     params: dict[str, object] = Field(default_factory=dict)
     suggestions: list[str] = Field(default_factory=list)
+    why: str | None = None  # why this answer won over the other candidates (kind, confidence, main reasons)
