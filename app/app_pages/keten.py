@@ -7,10 +7,12 @@ from typing import Any
 import streamlit as st
 from kg_ui import entity_link, esc, get_kg, param, picture, set_param
 
-from kennisgraaf.schema import RELATIONSHIPS
+from kennisgraaf.schema import LEXICAL, RELATIONSHIPS
 from kennisgraaf.views import network
 from kennisgraaf.views.labels import CHAIN_PAGE, display_name, label_nl, page_for, relation_nl
 from kennisgraaf.views.measures import fold
+
+CURATED_TYPES = [t for t in RELATIONSHIPS if t not in LEXICAL]  # pictures never run over the report's passages
 
 
 def node_picker(label: str, nodes: dict[str, dict[str, Any]], name: str, default: str | None = None) -> str | None:
@@ -39,10 +41,10 @@ def neighbourhood(nodes: dict[str, dict[str, Any]]) -> None:
         depth = st.slider("Diepte", 1, 3, int(depth_param) if depth_param in ("1", "2", "3") else 1)
         set_param("diepte", str(depth) if depth != 1 else None)
     with c3:
-        chosen_types = [t for t in (param("types") or "").split(",") if t in RELATIONSHIPS]
+        chosen_types = [t for t in (param("types") or "").split(",") if t in CURATED_TYPES]
         types = st.multiselect(
             "Relatietypen (leeg = alle)",
-            list(RELATIONSHIPS),
+            CURATED_TYPES,
             default=chosen_types,
             format_func=lambda t: f"{relation_nl(t)} ({t})",
             placeholder="Alle",
