@@ -148,12 +148,19 @@ class Neo4jStore:
 
     def _refuse_when_server_busy(self) -> None:
         """Neo4j does not stop every query at its timeout (a list comprehension or reduce over a huge range runs on
-        after it): while as many console transactions as there are slots still run on the server, refuse."""
+        after it): while one console transaction that was told to stop still runs on the server, or as many as
+        there are slots run (from any app process), refuse."""
         running = self._console_transactions()
+        stopping = [t for t in running if not str(t.get("status", "")).startswith("Running")]
+        if stopping:
+            raise ConsoleBusy(
+                "De console is even niet beschikbaar: Neo4j rondt nog een eerdere, te zware console-query af. "
+                "Probeer het over een minuut opnieuw; vragen en pagina's werken gewoon."
+            )
         if len(running) >= self.console_max_running:
             raise ConsoleBusy(
-                f"De console is bezet: Neo4j rondt nog {len(running)} eerdere, te zware console-query('s) af. "
-                "Probeer het over een minuut opnieuw; vragen en pagina's werken gewoon."
+                f"De console is bezet: er lopen al {len(running)} console-queries. "
+                "Probeer het over enkele seconden opnieuw."
             )
 
     def _run_watched(
