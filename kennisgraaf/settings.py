@@ -31,13 +31,13 @@ class Settings(BaseSettings):
         default=2, ge=1, le=32, description="Console queries that may run at once over all sessions (one per session)."
     )
     console_kill_margin_ms: int = Field(
-        default=1000,
+        default=500,
         ge=100,
         le=10000,
         description="Embedded engine: the console's server is killed when a query runs this long past its timeout.",
     )
     console_memory_mb: int = Field(
-        default=512,
+        default=256,
         ge=64,
         le=65536,
         description="Embedded engine: maxmemory of the console's server, and the resident size at which it is killed.",

@@ -33,8 +33,8 @@ class ConsoleLimits:
     timeout_ms: int = 3000
     row_limit: int = 500
     max_running: int = 2
-    kill_margin_ms: int = 1000
-    memory_mb: int = 512
+    kill_margin_ms: int = 500
+    memory_mb: int = 256
     query_memory_mb: int = 64
     niceness: int = 10
 
