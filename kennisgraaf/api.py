@@ -9,6 +9,7 @@ from typing import Any
 
 from kennisgraaf.ask import Answer, AskEngine
 from kennisgraaf.catalogue import Query, catalogue, get_query
+from kennisgraaf.console_gate import ConsoleGate
 from kennisgraaf.export import export_document
 from kennisgraaf.fulltext import search_terms
 from kennisgraaf.knowledge import KnowledgeSet
@@ -42,6 +43,7 @@ class Kennisgraaf:
         self.store = store or open_store(self.settings)
         self._load_lock = threading.Lock()
         self._asker: AskEngine | None = None
+        self._console_gate = ConsoleGate(self.settings.console_max_running)
 
     @property
     def engine(self) -> str:
@@ -85,11 +87,21 @@ class Kennisgraaf:
     def queries(self) -> list[Query]:
         return sorted(catalogue().values(), key=lambda q: q.id)
 
-    def readonly(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """The console: any Cypher, refused by the engine unless it is read-only, with timeout and row limit."""
-        return self.store.run_readonly(
-            cypher, params or {}, timeout_ms=self.settings.console_timeout_ms, row_limit=self.settings.console_row_limit
-        )
+    def readonly(
+        self, cypher: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The console: any Cypher, refused by the engine unless it is read-only, with timeout and row limit.
+
+        One running query per `session` and `console_max_running` over all sessions (ConsoleBusy otherwise). On
+        the embedded engine it runs on a sacrificial copy that is killed when the query overruns (QueryTooHeavy).
+        """
+        with self._console_gate.slot(session):
+            return self.store.run_readonly(
+                cypher,
+                params or {},
+                timeout_ms=self.settings.console_timeout_ms,
+                row_limit=self.settings.console_row_limit,
+            )
 
     def counts(self) -> dict[str, int]:
         labels = {r["label"]: r["count"] for r in self.query("meta.counts")}
