@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from kennisgraaf.api import Kennisgraaf
+from kennisgraaf.ask import Answer
 from kennisgraaf.views import network
 from kennisgraaf.views.labels import display_name, label_nl, page_for
 
@@ -23,11 +26,10 @@ class PageSpec:
     title: str
     url_path: str
     icon: str
-    default: bool = False
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("app_pages/vraag.py", "Vraag", "vraag", ":material/question_answer:", default=True),
+    PageSpec("app_pages/vraag.py", "Vraag", "vraag", ":material/question_answer:"),
     PageSpec("app_pages/maatregelen.py", "Maatregelen", "maatregelen", ":material/checklist:"),
     PageSpec("app_pages/organisaties.py", "Organisaties", "organisaties", ":material/apartment:"),
     PageSpec("app_pages/overleggen.py", "Overleggen", "overleggen", ":material/groups:"),
@@ -50,17 +52,60 @@ def get_kg() -> Kennisgraaf:
     return kg
 
 
+def graph_version() -> str:
+    """Changes whenever this server opens or (re)loads the graph: part of the key of every cache below."""
+    kg = get_kg()
+    return f"{id(kg)}:{kg.version}"
+
+
+@st.cache_resource(max_entries=2048, show_spinner=False)
+def _answer(question: str, version: str) -> Answer:
+    return get_kg().ask(question)
+
+
+def ask(question: str) -> Answer:
+    """The answer to a question, computed once per question and graph version for all sessions (never mutate it)."""
+    return _answer(question, graph_version())
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _rows(query_id: str, params_json: str, version: str) -> list[dict[str, Any]]:
+    return get_kg().query(query_id, json.loads(params_json))
+
+
+def cached_query(query_id: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The rows of a catalogue query, cached per query, parameters and graph version (each caller gets a copy)."""
+    return _rows(query_id, json.dumps(dict(params or {}), sort_keys=True), graph_version())
+
+
+# -- shell: language, theme details, accessibility ------------------------------------------------------------------
+SHELL_CSS = (Path(__file__).parent / "shell.css").read_text(encoding="utf-8")
+SHELL_JS = (Path(__file__).parent / "shell.js").read_text(encoding="utf-8")
+
+
+def shell() -> None:
+    """On every page: <html lang="nl">, icons hidden from screen readers, visible focus, links that look like links,
+    and no English "Press Enter to submit form" hint (see shell.css and shell.js)."""
+    st.html(f"<style>{SHELL_CSS}</style><script>{SHELL_JS}</script>", unsafe_allow_javascript=True)
+
+
 # -- text --------------------------------------------------------------------------------------------------------
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|$~:])")
 
 
 def detail_row(query_id: str, node_id: str, kind: str) -> dict[str, Any] | None:
     """The single row of a detail query, or a warning that the node does not exist."""
-    rows = get_kg().query(query_id, {"id": node_id})
-    if not rows:
-        st.warning(f"{kind} '{node_id}' bestaat niet.")
+    found = cached_query(query_id, {"id": node_id})
+    if not found:
+        not_found(kind, node_id)
         return None
-    return rows[0]
+    return found[0]
+
+
+def not_found(kind: str, node_id: str) -> None:
+    """An id from a link that does not exist: say so, and offer a search."""
+    st.warning(f"{kind} '{node_id}' niet gevonden. Kies hieronder uit de lijst (typ om te zoeken) of stel een vraag.")
+    page_link("vraag", f"Zoek '{esc(node_id)}' met een vraag", {"vraag": node_id})
 
 
 def esc(text: Any) -> str:
@@ -181,6 +226,8 @@ def picker(
     ids = list(by_id)
     current = param(param_name)
     index = ids.index(current) if current in by_id else None
+    if current and current not in by_id:
+        not_found(label.replace(" bekijken", ""), current)
     chosen = st.selectbox(
         label,
         ids,

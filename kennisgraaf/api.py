@@ -41,6 +41,7 @@ class Kennisgraaf:
         self.store = store or open_store(self.settings)
         self._load_lock = threading.Lock()
         self._asker: AskEngine | None = None
+        self.version = 0  # counts the loads made through this object: caches key on it
 
     @property
     def engine(self) -> str:
@@ -56,6 +57,7 @@ class Kennisgraaf:
     def load_knowledge(self, knowledge: KnowledgeSet, seed_dir: Path | None = None) -> LoadReport:
         with self._load_lock:
             counts = self.store.load(knowledge)
+            self.version += 1
             if self._asker is not None:
                 self._asker.reset()
         return LoadReport(Path(seed_dir or self.settings.seed_dir), counts)
@@ -72,6 +74,7 @@ class Kennisgraaf:
                 return None
             knowledge = read_seed(self.settings.seed_dir)
             counts = self.store.load(knowledge)
+            self.version += 1
         return LoadReport(self.settings.seed_dir, counts)
 
     # -- reading -----------------------------------------------------------------------------------

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
-from kg_ui import entity_links, esc, get_kg, page_link, paragraphs, param, set_param, source_line
+from kg_ui import cached_query, entity_links, esc, get_kg, page_link, paragraphs, param, set_param, source_line
 
 from kennisgraaf.views.measures import fold
 
 kg = get_kg()
 st.title("Begrippen")
-terms = kg.query("term.list")
+terms = cached_query("term.list")
 opened = param("id")
 initial = param("q") or ""
 text = st.text_input("Zoeken", value=initial, placeholder="Bijvoorbeeld RIEC, weegploeg of uitreiziger")

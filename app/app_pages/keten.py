@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-from kg_ui import entity_link, esc, get_kg, param, picture, set_param
+from kg_ui import cached_query, entity_link, esc, get_kg, param, picture, set_param
 
 from kennisgraaf.schema import RELATIONSHIPS
 from kennisgraaf.views import network
@@ -50,7 +50,7 @@ def neighbourhood(nodes: dict[str, dict[str, Any]]) -> None:
         set_param("types", ",".join(types) or None)
     if not center:
         return
-    rows = get_kg().query("entity.neighbourhood", {"id": center, "depth": depth, "types": types})
+    rows = cached_query("entity.neighbourhood", {"id": center, "depth": depth, "types": types})
     node = nodes[center]
     graph = network.from_neighbourhood(rows, network.GraphNode(center, node["label"], node["name"]), names=NAMES)
     heading = f"Omgeving van {display_name(node)} (diepte {depth})"
@@ -72,7 +72,7 @@ def chain(nodes: dict[str, dict[str, Any]]) -> None:
     if start == end:
         st.info("Kies twee verschillende knopen.")
         return
-    graph = network.from_chain(get_kg().query("entity.chain", {"from": start, "to": end}), names=NAMES)
+    graph = network.from_chain(cached_query("entity.chain", {"from": start, "to": end}), names=NAMES)
     if not graph.edges:
         st.info("Er is geen keten van hooguit zes stappen tussen deze twee knopen gevonden.")
         return
@@ -88,7 +88,7 @@ st.caption(
     "Wie is waarvoor verantwoordelijk, wie beslist, waar wordt afgestemd — als netwerk van relaties, "
     "elk met de vindplaats in het rapport."
 )
-all_nodes = {str(r["id"]): r for r in kg.query("entity.all")}
+all_nodes = {str(r["id"]): r for r in cached_query("entity.all")}
 NAMES = {i: display_name(n) for i, n in all_nodes.items() if n.get("label") == "Measure"}
 neighbourhood(all_nodes)
 st.divider()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-from kg_ui import entity_link, entity_links, esc, get_kg, page_link, paragraphs, source_line
+from kg_ui import cached_query, entity_link, entity_links, esc, get_kg, page_link, paragraphs, source_line
 
 INFORMATION_LAWS = ("wjsg", "wpg", "wbp", "modelconvenant-2017")
 
 
 def one(query_id: str, node_id: str) -> dict[str, Any] | None:
-    rows = get_kg().query(query_id, {"id": node_id})
+    rows = cached_query(query_id, {"id": node_id})
     return rows[0] if rows else None
 
 
@@ -42,7 +42,7 @@ with left:
     entity_links([p for p in participants if p.get("how") == "structureel"], "Structureel")
 with right:
     entity_links([p for p in participants if p.get("how") != "structureel"], "Casusafhankelijk")
-procedure = kg.query("procedure.steps", {"id": "casus-inbrengen"})
+procedure = cached_query("procedure.steps", {"id": "casus-inbrengen"})
 procedure = [s for s in procedure if s.get("procedure_id") == "casus-inbrengen"]
 if procedure:
     st.markdown(f"**{esc(procedure[0].get('procedure'))}**")
@@ -90,7 +90,7 @@ for column, forum_id in zip(cols, ("weegploeg", "toetsingsoverleg"), strict=True
         source_line(other.get("source"), other.get("quote"))
 
 step(6, "Good practices")
-practices = kg.query("conclusion.list", {"kind": "GoodPractice"})
+practices = cached_query("conclusion.list", {"kind": "GoodPractice"})
 if not practices:
     st.caption("Er staan nog geen good practices in de kennisbank.")
 for practice in practices:

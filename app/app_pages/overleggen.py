@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 import streamlit as st
-from kg_ui import aliases, detail_row, entity_links, esc, get_kg, page_link, paragraphs, picker, source_line, table
+from kg_ui import (
+    aliases,
+    cached_query,
+    detail_row,
+    entity_links,
+    esc,
+    get_kg,
+    page_link,
+    paragraphs,
+    picker,
+    source_line,
+    table,
+)
 
 
 def detail(forum_id: str) -> None:
@@ -49,7 +61,7 @@ def detail(forum_id: str) -> None:
 
 kg = get_kg()
 st.title("Overleggen")
-all_rows = kg.query("forum.list")
+all_rows = cached_query("forum.list")
 choice = picker("Overleg bekijken", all_rows)
 if choice:
     detail(str(choice["id"]))

@@ -66,9 +66,9 @@ def test_entrypoint_renders_vraag_with_examples() -> None:
     at = run_app()
     assert_clean(at)
     assert at.title[0].value == "Vraag het de kennisgraaf"
-    labels = [b.label for b in at.button]
-    assert MISSION in labels
-    assert "Wie neemt deel aan het casusoverleg?" in labels
+    examples = [option for pills in at.pills for option in pills.options]
+    assert MISSION in examples
+    assert "Wie neemt deel aan het casusoverleg?" in examples
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -104,7 +104,9 @@ def test_answer_deep_link_reopens_the_answer() -> None:
 
 def test_example_button_asks_its_question() -> None:
     at = run_app()
-    next(b for b in at.button if b.label == "Wie neemt deel aan het casusoverleg?").click()
+    next(p for p in at.pills if "Wie neemt deel aan het casusoverleg?" in p.options).select(
+        "Wie neemt deel aan het casusoverleg?"
+    )
     at.run()
     assert_clean(at)
     assert at.query_params.get("vraag") == "Wie neemt deel aan het casusoverleg?"
