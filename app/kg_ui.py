@@ -240,6 +240,12 @@ def picker(
 
 
 # -- pictures ------------------------------------------------------------------------------------------------------
+@st.cache_data(max_entries=128, show_spinner=False)
+def rendered(graph: network.Graph, heading: str, height: int = 600, with_table: bool = False) -> str:
+    """The pyvis HTML of a picture, rendered once per graph (the same picture for every session)."""
+    return network.render_html(graph, heading, height_px=height, with_table=with_table)
+
+
 def picture(graph: network.Graph, heading: str, file_name: str, key: str, height: int = 560) -> str:
     """The pyvis picture with, beside it, the same content as a table, and an HTML download (with heading and table)."""
     if graph.truncated:
@@ -247,17 +253,17 @@ def picture(graph: network.Graph, heading: str, file_name: str, key: str, height
             f"De omgeving is groot: {graph.truncated} relaties zijn weggelaten. "
             "Kies minder diepte of minder relatietypen."
         )
-    page = network.render_html(graph, "", height_px=height)
+    page = rendered(graph, "", height)
     left, right = st.columns([3, 2], gap="medium")
     with left:
         alt = f"Netwerkplaatje: {heading}. Dezelfde inhoud staat in de tabel ernaast."
         st.iframe(page, height=height + 70, alt=alt)
     with right:
         st.markdown("**Dezelfde inhoud als tabel**")
-        rows = network.edge_table(graph)
+        edges = network.edge_table(graph)
         table(
-            rows,
-            height=min(height, 35 * (len(rows) + 1) + 3),
+            edges,
+            height=min(height, 35 * (len(edges) + 1) + 3),
             column_config={
                 "Van": st.column_config.TextColumn(width="medium"),
                 "Relatie": st.column_config.TextColumn(width="small"),
@@ -267,7 +273,7 @@ def picture(graph: network.Graph, heading: str, file_name: str, key: str, height
         )
     st.download_button(
         "Download als HTML",
-        network.render_html(graph, heading, with_table=True),
+        lambda: rendered(graph, heading, with_table=True),  # made only when someone downloads it
         file_name=file_name,
         mime="text/html",
         key=f"download-{key}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-from kg_ui import cached_query, entity_link, esc, get_kg, param, picture, set_param
+from kg_ui import cached_query, entity_link, esc, not_found, param, picture, set_param
 
 from kennisgraaf.schema import RELATIONSHIPS
 from kennisgraaf.views import network
@@ -18,6 +18,8 @@ def node_picker(label: str, nodes: dict[str, dict[str, Any]], name: str, default
         nodes, key=lambda i: (label_nl(nodes[i]["label"]), nodes[i].get("number") or 0, fold(nodes[i]["name"] or i))
     )
     current = param(name) or default
+    if current and current not in nodes:
+        not_found("Knoop", current)
     chosen = st.selectbox(
         label,
         ids,
@@ -44,7 +46,7 @@ def neighbourhood(nodes: dict[str, dict[str, Any]]) -> None:
             "Relatietypen (leeg = alle)",
             list(RELATIONSHIPS),
             default=chosen_types,
-            format_func=lambda t: f"{relation_nl(t)} ({t})",
+            format_func=relation_nl,
             placeholder="Alle",
         )
         set_param("types", ",".join(types) or None)
@@ -82,7 +84,6 @@ def chain(nodes: dict[str, dict[str, Any]]) -> None:
     picture(graph, heading, f"keten-{start}-{end}.html", key="keten", height=420)
 
 
-kg = get_kg()
 st.title("Verantwoordelijkheidsketen")
 st.caption(
     "Wie is waarvoor verantwoordelijk, wie beslist, waar wordt afgestemd — als netwerk van relaties, "
