@@ -81,6 +81,8 @@ def cached_query(query_id: str, params: Mapping[str, Any] | None = None) -> list
 # -- shell: language, theme details, accessibility ------------------------------------------------------------------
 SHELL_CSS = (Path(__file__).parent / "shell.css").read_text(encoding="utf-8")
 SHELL_JS = (Path(__file__).parent / "shell.js").read_text(encoding="utf-8")
+# Streamlit sanitises st.html with DOMPurify, which drops a script whose text holds "<" followed by a letter or "/".
+assert not re.search(r"<[/\w]", SHELL_JS), "app/shell.js must not contain '<' followed by a letter or '/'"
 
 
 def shell() -> None:
