@@ -42,6 +42,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("app_pages/over.py", "Over", "over", ":material/info:"),
 )
 PAGE_FILES: dict[str, str] = {p.url_path: p.file for p in PAGES}
+PAGE_OBJECTS: dict[str, Any] = {}  # url path -> the st.Page of the current run (set by streamlit_app.py)
 
 
 @st.cache_resource(show_spinner="De kennisbank wordt geopend …")
