@@ -12,6 +12,7 @@ from kennisgraaf.catalogue import Query, catalogue, get_query
 from kennisgraaf.export import export_document
 from kennisgraaf.knowledge import KnowledgeSet
 from kennisgraaf.seed import read_seed
+from kennisgraaf.seed_cache import read_seed_cached
 from kennisgraaf.settings import Settings, get_settings
 from kennisgraaf.stores.base import GraphStore
 from kennisgraaf.stores.factory import open_store
@@ -72,7 +73,7 @@ class Kennisgraaf:
         with self._load_lock:
             if not self.is_empty():
                 return None
-            knowledge = read_seed(self.settings.seed_dir)
+            knowledge = read_seed_cached(self.settings.seed_dir)
             counts = self.store.load(knowledge)
             self.version += 1
         return LoadReport(self.settings.seed_dir, counts)
