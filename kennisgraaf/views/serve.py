@@ -32,6 +32,14 @@ def command(port: int, headless: bool = True, app_path: Path = APP_PATH, address
         "--client.showErrorLinks", "false",
         "--client.toolbarMode", "minimal",
         "--global.developmentMode", "false",
+        # No file watcher: it polls every source file and walks every loaded module after each rerun, which was
+        # the largest single cost under load (py-spy); a deployed app does not change under its feet.
+        "--server.fileWatcherType", "none",
+        "--server.runOnSave", "false",
+        "--runner.magicEnabled", "false",
+        # No full garbage collection (gc.collect(2)) after every rerun: with pandas, pydantic and the caches in the
+        # heap it held the GIL for a large share of each rerun; Python's own generational collection still runs.
+        "--runner.postScriptGC", "false",
     ]
 
 
