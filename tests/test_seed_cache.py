@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kennisgraaf import seed_cache
-from kennisgraaf.seed import SeedInvalid, read_seed
+from kennisgraaf.lexical import read_knowledge
+from kennisgraaf.seed import SeedInvalid
 from kennisgraaf.settings import PROJECT_ROOT
 
 SEED = PROJECT_ROOT / "seed"
@@ -21,19 +22,19 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_cached_seed_equals_a_fresh_read(cache: Path) -> None:
-    first = seed_cache.read_seed_cached(SEED)
+    first = seed_cache.read_knowledge_cached(SEED)
     assert len(list(cache.glob("*.pickle"))) == 1
-    second = seed_cache.read_seed_cached(SEED)
-    assert first == second == read_seed(SEED)
+    second = seed_cache.read_knowledge_cached(SEED)
+    assert first == second == read_knowledge(SEED)
 
 
 def test_a_changed_seed_file_is_read_again(cache: Path, tmp_path: Path) -> None:
     seed = tmp_path / "seed"
     shutil.copytree(SEED, seed)
-    before = seed_cache.read_seed_cached(seed)
+    before = seed_cache.read_knowledge_cached(seed)
     measures = seed / "measures.yaml"
     measures.write_text(measures.read_text(encoding="utf-8").replace("paspoortmaatregel", "paspoortmaatregelX", 1))
-    after = seed_cache.read_seed_cached(seed)
+    after = seed_cache.read_knowledge_cached(seed)
     assert before != after
     assert len(list(cache.glob("*.pickle"))) == 2
 
@@ -43,12 +44,12 @@ def test_an_invalid_seed_is_never_cached(cache: Path, tmp_path: Path) -> None:
     shutil.copytree(SEED, seed)
     (seed / "broken.yaml").write_text("measures: [\n", encoding="utf-8")
     with pytest.raises(SeedInvalid):
-        seed_cache.read_seed_cached(seed)
+        seed_cache.read_knowledge_cached(seed)
     assert not list(cache.glob("*.pickle"))
 
 
 def test_a_corrupt_cache_file_is_ignored_and_replaced(cache: Path) -> None:
     cache.mkdir(parents=True)
     (cache / f"{seed_cache.seed_key(SEED)}.pickle").write_bytes(b"not a pickle")
-    assert seed_cache.read_seed_cached(SEED) == read_seed(SEED)
-    assert seed_cache.read_seed_cached(SEED) == read_seed(SEED)
+    assert seed_cache.read_knowledge_cached(SEED) == read_knowledge(SEED)
+    assert seed_cache.read_knowledge_cached(SEED) == read_knowledge(SEED)

@@ -13,6 +13,7 @@ from kg_ui import (
     page_link,
     paragraphs,
     picker,
+    report_source_link,
     source_line,
     table,
 )
@@ -56,6 +57,7 @@ def detail(forum_id: str) -> None:
         st.subheader("Bevindingen", anchor=False)
         for x in findings:
             st.markdown(f"- **{esc(x.get('name'))}**: {esc(x.get('summary'))} ({esc(x.get('source'))})")
+            report_source_link(x.get("source"), x.get("quote"))
     page_link("keten", "Bekijk in de graaf", {"id": f["id"]}, icon=":material/hub:")
 
 

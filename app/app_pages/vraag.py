@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
-from kg_ui import ask, entity_link, esc, get_kg, page_link, paragraphs, param
+from kg_ui import ask, entity_link, esc, get_kg, page_link, paragraphs, param, report_source_link
 
 from kennisgraaf.ask import Answer
 
@@ -121,7 +121,6 @@ def answer_card(answer: Answer) -> None:
                 entity_link(entity.model_dump())
         if answer.sources:
             st.markdown("#### Bronnen")
-            lines = []
             for source in answer.sources:
                 if source.external:
                     text = ":orange-badge[extern] " + (f"[{esc(source.url)}]({source.url})" if source.url else "")
@@ -129,8 +128,9 @@ def answer_card(answer: Answer) -> None:
                     text = f"**{esc(source.section)}**"
                 if source.quote:
                     text += f" — „{esc(source.quote)}”"
-                lines.append(text)
-            st.markdown("\n\n".join(lines))
+                st.markdown(text)
+                if not source.external:
+                    report_source_link(source.section, source.quote, source.passage)
         if answer.entities:
             page_link("keten", "Bekijk in de graaf", graph_params(answer))
         with st.expander("Hoe is dit gevonden"):
