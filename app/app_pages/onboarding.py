@@ -75,7 +75,8 @@ entity_links([{**h, "label": "Organisation"} for h in forum.get("hosted_at") or 
 page_link("overleggen", "Alles over het casusoverleg", {"id": "casusoverleg"})
 
 coordinated = [m for m in forum.get("coordinates") or [] if m.get("label") == "Measure"]
-approach = {str(m["id"]): mv.approach_of(m) for m in cached_query("measure.list")}
+all_measures = {str(m["id"]): m for m in cached_query("measure.list")}
+approach = {measure_id: mv.approach_of(m) for measure_id, m in all_measures.items()}
 weighed = sorted(
     (m for m in coordinated if approach.get(str(m["id"])) == "persoonsgericht"), key=lambda m: m.get("number") or 0
 )
@@ -114,8 +115,9 @@ st.markdown(
 for m in weighed:
     entity_link(m, show_kind=False)
 for m in basis:
+    short = all_measures.get(str(m["id"]), m).get("short_name") or m.get("name")
     st.caption(
-        f"Maatregel {m.get('number')} ({esc(m.get('short_name') or m.get('name'))}) zet het casusoverleg niet in: "
+        f"Maatregel {m.get('number')} ({esc(short)}) zet het casusoverleg niet in: "
         "die maatregel is de basis ervan. Bron: **§3.2.1** — „De maatregel geeft gemeenten de belangrijke taak om "
         "het casusoverleg vorm te geven.”"
     )
