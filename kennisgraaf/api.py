@@ -14,6 +14,7 @@ from kennisgraaf.export import export_document
 from kennisgraaf.fulltext import search_terms
 from kennisgraaf.knowledge import KnowledgeSet
 from kennisgraaf.lexical import read_knowledge
+from kennisgraaf.seed_cache import read_knowledge_cached
 from kennisgraaf.settings import Settings, get_settings
 from kennisgraaf.stores.base import GraphStore
 from kennisgraaf.stores.factory import open_store
@@ -44,6 +45,7 @@ class Kennisgraaf:
         self._load_lock = threading.Lock()
         self._asker: AskEngine | None = None
         self._console_gate = ConsoleGate(self.settings.console_max_running)
+        self.version = 0  # counts the loads made through this object: caches key on it
 
     @property
     def engine(self) -> str:
@@ -60,6 +62,7 @@ class Kennisgraaf:
     def load_knowledge(self, knowledge: KnowledgeSet, seed_dir: Path | None = None) -> LoadReport:
         with self._load_lock:
             counts = self.store.load(knowledge)
+            self.version += 1
             if self._asker is not None:
                 self._asker.reset()
         return LoadReport(Path(seed_dir or self.settings.seed_dir), counts)
@@ -74,8 +77,9 @@ class Kennisgraaf:
         with self._load_lock:
             if not self.is_empty():
                 return None
-            knowledge = read_knowledge(self.settings.seed_dir)
+            knowledge = read_knowledge_cached(self.settings.seed_dir)
             counts = self.store.load(knowledge)
+            self.version += 1
         return LoadReport(self.settings.seed_dir, counts)
 
     # -- reading -----------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
-from kg_ui import entity_link, esc, get_kg, param, picture, set_param
+from kg_ui import cached_query, entity_link, esc, not_found, param, picture, set_param
 
 from kennisgraaf.schema import LEXICAL, RELATIONSHIPS
 from kennisgraaf.views import network
@@ -20,6 +20,8 @@ def node_picker(label: str, nodes: dict[str, dict[str, Any]], name: str, default
         nodes, key=lambda i: (label_nl(nodes[i]["label"]), nodes[i].get("number") or 0, fold(nodes[i]["name"] or i))
     )
     current = param(name) or default
+    if current and current not in nodes:
+        not_found("Knoop", current)
     chosen = st.selectbox(
         label,
         ids,
@@ -46,13 +48,13 @@ def neighbourhood(nodes: dict[str, dict[str, Any]]) -> None:
             "Relatietypen (leeg = alle)",
             CURATED_TYPES,
             default=chosen_types,
-            format_func=lambda t: f"{relation_nl(t)} ({t})",
+            format_func=relation_nl,
             placeholder="Alle",
         )
         set_param("types", ",".join(types) or None)
     if not center:
         return
-    rows = get_kg().query("entity.neighbourhood", {"id": center, "depth": depth, "types": types})
+    rows = cached_query("entity.neighbourhood", {"id": center, "depth": depth, "types": types})
     node = nodes[center]
     graph = network.from_neighbourhood(rows, network.GraphNode(center, node["label"], node["name"]), names=NAMES)
     heading = f"Omgeving van {display_name(node)} (diepte {depth})"
@@ -74,7 +76,7 @@ def chain(nodes: dict[str, dict[str, Any]]) -> None:
     if start == end:
         st.info("Kies twee verschillende knopen.")
         return
-    graph = network.from_chain(get_kg().query("entity.chain", {"from": start, "to": end}), names=NAMES)
+    graph = network.from_chain(cached_query("entity.chain", {"from": start, "to": end}), names=NAMES)
     if not graph.edges:
         st.info("Er is geen keten van hooguit zes stappen tussen deze twee knopen gevonden.")
         return
@@ -84,13 +86,12 @@ def chain(nodes: dict[str, dict[str, Any]]) -> None:
     picture(graph, heading, f"keten-{start}-{end}.html", key="keten", height=420)
 
 
-kg = get_kg()
 st.title("Verantwoordelijkheidsketen")
 st.caption(
     "Wie is waarvoor verantwoordelijk, wie beslist, waar wordt afgestemd — als netwerk van relaties, "
     "elk met de vindplaats in het rapport."
 )
-all_nodes = {str(r["id"]): r for r in kg.query("entity.all")}
+all_nodes = {str(r["id"]): r for r in cached_query("entity.all")}
 NAMES = {i: display_name(n) for i, n in all_nodes.items() if n.get("label") == "Measure"}
 neighbourhood(all_nodes)
 st.divider()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from kg_ui import (
     aliases,
+    cached_query,
     detail_row,
     entity_links,
     esc,
@@ -62,7 +63,7 @@ def detail(forum_id: str) -> None:
 
 kg = get_kg()
 st.title("Overleggen")
-all_rows = kg.query("forum.list")
+all_rows = cached_query("forum.list")
 choice = picker("Overleg bekijken", all_rows)
 if choice:
     detail(str(choice["id"]))

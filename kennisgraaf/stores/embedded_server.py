@@ -86,6 +86,19 @@ class EmbeddedServer:
         finally:
             client.close()
 
+    def other_clients(self) -> int:
+        """How many connections other than this check's own are open on the server (0 when it is not running)."""
+        if not self.socket_path.exists():
+            return 0
+        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
+        try:
+            own = client.client_id()
+            return sum(1 for c in client.client_list() if int(c.get("id", own)) != own)
+        except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError, OSError):
+            return 0
+        finally:
+            client.close()
+
     def pid(self) -> int | None:
         try:
             return int(self.pid_path.read_text().strip())

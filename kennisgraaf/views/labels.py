@@ -19,7 +19,7 @@ LABEL_NL: dict[str, str] = {
     "Step": "Stap",
     "Tension": "Spanningsveld",
     "Finding": "Bevinding",
-    "GoodPractice": "Good practice",
+    "GoodPractice": "Goede praktijk",
     "AttentionPoint": "Aandachtspunt",
     "Recommendation": "Aanbeveling",
     "Training": "Opleiding",
