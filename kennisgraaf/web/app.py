@@ -83,6 +83,7 @@ def create_app(kg: Kennisgraaf, settings: ApiSettings | None = None) -> FastAPI:
         static_url="/api/docs-static",
         favicon_url="/api/docs-static/favicon.png",
         swagger_ui_parameters={"syntaxHighlight": False},
+        redirect_slashes=False,
     )
     problems.install(app)
     exports = ExportCache()
