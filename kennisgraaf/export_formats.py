@@ -62,8 +62,9 @@ def csv_files(document: dict[str, Any]) -> dict[str, str]:
     for node in document["nodes"]:
         by_label.setdefault(node["labels"][0], []).append({**node["properties"], "id": node["id"]})
     files = {f"nodes-{label}.csv": _table(rows, ["id"]) for label, rows in sorted(by_label.items())}
-    relationships = [{**r["properties"], "type": r["type"], "start": r["start"], "end": r["end"]}
-                     for r in document["relationships"]]
+    relationships = [
+        {**r["properties"], "type": r["type"], "start": r["start"], "end": r["end"]} for r in document["relationships"]
+    ]
     files[RELATIONSHIPS_FILE] = _table(relationships, ["type", "start", "end"])
     return files
 

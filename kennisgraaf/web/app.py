@@ -1,6 +1,5 @@
 """The read-only HTTP API: every route is a GET that calls the Kennisgraaf core (no Cypher, no console here)."""
 
-
 import hashlib
 import json
 import re
@@ -156,8 +155,12 @@ def create_app(kg: Kennisgraaf, settings: ApiSettings | None = None) -> FastAPI:
             {
                 "type": r["type"],
                 "direction": "uit" if r["outgoing"] else "in",
-                "other": {"id": r["other_id"], "label": r["other_label"], "name": r["other_name"],
-                          "href": f"/api/nodes/{r['other_id']}"},
+                "other": {
+                    "id": r["other_id"],
+                    "label": r["other_label"],
+                    "name": r["other_name"],
+                    "href": f"/api/nodes/{r['other_id']}",
+                },
                 **{k: r[k] for k in ("source", "quote", "how", "instrument") if r.get(k) is not None},
             }
             for r in kg.query("entity.relations", {"id": node_id})

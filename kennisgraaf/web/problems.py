@@ -91,9 +91,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         messages = [dutch_validation_message(dict(e)) for e in exc.errors()]
-        return problem_response(
-            request, 422, "ongeldige-parameter", "; ".join(messages), errors=messages
-        )
+        return problem_response(request, 422, "ongeldige-parameter", "; ".join(messages), errors=messages)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:

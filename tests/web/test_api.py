@@ -168,9 +168,7 @@ def test_no_cors_unless_configured(client: httpx.Client, loaded: Kennisgraaf) ->
     origin = {"Origin": "https://intranet.gemeente.example"}
     plain = client.get("/api/health", headers=origin)
     assert "access-control-allow-origin" not in plain.headers
-    preflight = client.options(
-        "/api/health", headers={**origin, "Access-Control-Request-Method": "GET"}
-    )
+    preflight = client.options("/api/health", headers={**origin, "Access-Control-Request-Method": "GET"})
     assert "access-control-allow-origin" not in preflight.headers
     server = start_in_thread(loaded, ApiSettings(cors_origins=["https://intranet.gemeente.example"]))
     try:
