@@ -208,7 +208,11 @@ class Step(Provenance):
 
     order: int = Field(ge=1, le=50, description="Position of the step in the procedure, from 1.")
     action: str = Field(min_length=1, max_length=1000, description="What happens in this step, in Dutch.")
-    actor: str = Field(description="Id of the Organisation or Role that takes the step.")
+    actor: str | None = Field(
+        default=None,
+        description="Id of the Organisation or Role that takes the step; leave out when the report names no single "
+        "actor (e.g. 'iedere organisatie', or a forum that does it jointly: then give the forum).",
+    )
     forum: str | None = Field(default=None, description="Id of the Forum where the step happens, if any.")
     legal_basis: str | None = Field(default=None, description="Id of the LegalBasis for this step, if any.")
 

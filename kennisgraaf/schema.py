@@ -79,6 +79,13 @@ RELATIONSHIPS: dict[str, RelationshipType] = {
             "May ask for the measure.",
         ),
         _rel(
+            "CONSULTED_ON",
+            ACTORS,
+            {"Measure", "Procedure"},
+            "wordt geraadpleegd over",
+            "Is consulted before the decision (e.g. the burgemeester before a bestuurlijke maatregel).",
+        ),
+        _rel(
             "ENFORCES",
             ACTORS,
             {"Measure"},

@@ -44,6 +44,7 @@ ACTOR_RELATIONS_NL: dict[str, str] = {
     "EXECUTES": "Voert uit",
     "DECIDES": "Beslist",
     "REQUESTS": "Kan verzoeken",
+    "CONSULTED_ON": "Wordt geraadpleegd",
     "ENFORCES": "Handhaaft / houdt toezicht",
     "UNDER_AUTHORITY_OF": "Valt onder",
     "PART_OF": "Is onderdeel van",

@@ -8,7 +8,7 @@ RETURN m.id AS id, m.number AS number, m.name AS title, m.short_name AS short_na
        m.source AS source, m.quote AS quote,
        [(m)-[r1:IN_THEME]->(t1:Theme) | {id: t1.id, name: t1.name, source: r1.source}] AS themes,
        [(m)-[:IN_THEME]->(:Theme)-[:PART_OF]->(pt2:Theme) | {id: pt2.id, name: pt2.name}] AS parent_themes,
-       [(a3)-[r3]->(m) WHERE type(r3) IN ['RESPONSIBLE_FOR', 'EXECUTES', 'DECIDES', 'REQUESTS', 'ENFORCES'] |
+       [(a3)-[r3]->(m) WHERE type(r3) IN ['RESPONSIBLE_FOR', 'EXECUTES', 'DECIDES', 'REQUESTS', 'CONSULTED_ON', 'ENFORCES'] |
            {relation: type(r3), id: a3.id, label: a3.label, name: a3.name, abbreviation: a3.abbreviation, source: r3.source, quote: r3.quote, external: r3.source = 'external'}] AS actors,
        [(m)-[r4:BASED_ON]->(l4:LegalBasis) | {id: l4.id, name: l4.name, law: l4.law, article: l4.article, source: r4.source, quote: r4.quote, external: r4.source = 'external', source_url: r4.source_url}] AS legal_bases,
        [(m)-[r5:COORDINATED_IN]->(f5:Forum) | {id: f5.id, name: f5.name, source: r5.source, quote: r5.quote}] AS forums,

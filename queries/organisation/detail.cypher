@@ -8,7 +8,7 @@ RETURN o.id AS id, o.label AS label, o.name AS name, o.abbreviation AS abbreviat
        [(o)-[r1]->(p1) WHERE type(r1) IN ['PART_OF', 'UNDER_AUTHORITY_OF', 'FUNDED_BY'] | {relation: type(r1), id: p1.id, name: p1.name, source: r1.source}] AS parents,
        [(c2)-[r2:PART_OF]->(o) | {id: c2.id, label: c2.label, name: c2.name, source: r2.source}] AS parts,
        [(c3)-[r3]->(o) WHERE type(r3) IN ['UNDER_AUTHORITY_OF', 'FUNDED_BY'] | {relation: type(r3), id: c3.id, name: c3.name, source: r3.source}] AS subordinates,
-       [(o)-[r4]->(m4) WHERE type(r4) IN ['RESPONSIBLE_FOR', 'EXECUTES', 'DECIDES', 'REQUESTS', 'ENFORCES'] |
+       [(o)-[r4]->(m4) WHERE type(r4) IN ['RESPONSIBLE_FOR', 'EXECUTES', 'DECIDES', 'REQUESTS', 'CONSULTED_ON', 'ENFORCES'] |
            {relation: type(r4), id: m4.id, label: m4.label, number: m4.number, name: m4.name, short_name: m4.short_name, source: r4.source, quote: r4.quote}] AS measures,
        [(o)-[r5:PARTICIPATES_IN]->(f5:Forum) | {id: f5.id, name: f5.name, how: r5.how, source: r5.source}] AS forums,
        [(o)-[r6:ORGANISES]->(f6) | {id: f6.id, label: f6.label, name: f6.name, source: r6.source}] AS organises,
