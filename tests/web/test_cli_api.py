@@ -17,10 +17,13 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
+from kennisgraaf.seed import read_seed
 from kennisgraaf.stores.embedded_server import EmbeddedServer
-from tests.conftest import short_tmp_dir
+from tests.conftest import SEED_DIR, short_tmp_dir
 from tests.tcp_forwarder import free_port
 from tests.web.conftest import MISSION
+
+SEED_NODES = len(read_seed(SEED_DIR).node_rows())
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +65,7 @@ def test_export_to_stdout_is_the_same_document_as_the_file(cli_env: dict[str, st
     run(cli_env, "export", "--format", "ttl", "--output", str(tmp_path / "kg.ttl"))
     assert printed == (tmp_path / "kg.ttl").read_bytes()
     document = json.loads(run(cli_env, "export").stdout)
-    assert len(document["nodes"]) == 413
+    assert len(document["nodes"]) == SEED_NODES
 
 
 @pytest.mark.parametrize(
@@ -108,7 +111,7 @@ def test_api_command_serves_on_loopback_only(cli_env: dict[str, str]) -> None:
                 assert process.poll() is None, process.stderr.read() if process.stderr else ""
                 assert time.monotonic() < deadline, "kennisgraaf api did not come up"
                 time.sleep(0.3)
-        assert health.json()["nodes"] == 413
+        assert health.json()["nodes"] == SEED_NODES
         assert _listening_addresses(port) == {"0100007F"}  # 127.0.0.1, nothing else
         answer = httpx.get(f"http://127.0.0.1:{port}/api/ask", params={"q": MISSION}, timeout=60).json()
         assert answer["answered"] and "OM" in answer["answer"]

@@ -90,7 +90,9 @@ def test_linked_data_holds_all_measures_with_their_sources(
         assert (origin, DCTERMS.isPartOf, URIRef(DEFAULT_IRI_BASE + "bron/rapport-2017")) in graph
 
 
-def test_relationships_are_triples_with_their_own_sources(rdf_graphs: dict[str, Graph]) -> None:
+def test_relationships_are_triples_with_their_own_sources(
+    rdf_graphs: dict[str, Graph], seed_knowledge: KnowledgeSet
+) -> None:
     graph = rdf_graphs["ttl"]
     decides = URIRef(KG + "decides")
     assert (URIRef(ID + "minister-venj"), decides, URIRef(ID + "m15")) in graph
@@ -99,7 +101,7 @@ def test_relationships_are_triples_with_their_own_sources(rdf_graphs: dict[str, 
     assert (statement, RDF.predicate, decides) in graph
     assert graph.value(statement, PROV.wasDerivedFrom) is not None
     assert (decides, RDFS.label, Literal(RELATIONSHIPS["DECIDES"].dutch, lang="nl")) in graph
-    assert len(set(graph.subjects(RDF.type, RDF.Statement))) == 746
+    assert len(set(graph.subjects(RDF.type, RDF.Statement))) == len(seed_knowledge.relation_rows())
 
 
 def test_external_facts_carry_url_and_checked_date(rdf_graphs: dict[str, Graph]) -> None:
@@ -135,7 +137,8 @@ def test_graphml_parses_and_holds_every_measure_with_its_source(
     response = client.get("/api/export.graphml")
     assert response.headers["content-type"].startswith("application/graphml+xml")
     graph = nx.read_graphml(io.BytesIO(response.content))
-    assert graph.number_of_nodes() == 413 and graph.number_of_edges() == 746
+    assert graph.number_of_nodes() == len(seed_knowledge.node_rows())
+    assert graph.number_of_edges() == len(seed_knowledge.relation_rows())
     for measure in _measures(seed_knowledge):
         attrs = graph.nodes[measure.id]
         assert attrs["label"] == "Measure" and attrs["name"] == measure.name
@@ -155,8 +158,10 @@ def test_csv_zip_has_one_file_per_kind_and_one_for_relationships(
     tables = {name: list(csv.DictReader(io.StringIO(archive.read(name).decode()))) for name in archive.namelist()}
     labels = {n.label for n in seed_knowledge.nodes.values()} | {"Step"}
     assert set(tables) == {f"nodes-{label}.csv" for label in labels} | {"relationships.csv"}
-    assert sum(len(rows) for name, rows in tables.items() if name.startswith("nodes-")) == 413
-    assert len(tables["relationships.csv"]) == 746
+    assert sum(len(rows) for name, rows in tables.items() if name.startswith("nodes-")) == len(
+        seed_knowledge.node_rows()
+    )
+    assert len(tables["relationships.csv"]) == len(seed_knowledge.relation_rows())
     measures = {row["id"]: row for row in tables["nodes-Measure.csv"]}
     for measure in _measures(seed_knowledge):
         row = measures[measure.id]
