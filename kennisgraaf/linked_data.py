@@ -39,9 +39,13 @@ _STANDARD_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "Term": (SKOS.Concept,),
     "Programme": (PROV.Plan,),
     "ExternalFact": (PROV.Entity,),
+    "Section": (PROV.Entity,),
+    "Passage": (PROV.Entity,),
 }
+# Relationship types that also say where a fact comes from, in PROV-O terms.
+_PROV_RELATIONSHIPS = {"SOURCED_FROM": PROV.wasDerivedFrom}
 # Properties that map to a standard vocabulary instead of kg:<name>.
-_TEXT_NL = {"summary", "definition", "decides", "resolution", "note", "action", "audience", "population"}
+_TEXT_NL = {"summary", "definition", "decides", "resolution", "note", "action", "audience", "population", "text"}
 _SKIPPED = {"id", "name", "label", "source", "quote", "source_url", "checked", "confidence", "search_text"}
 
 
@@ -211,6 +215,8 @@ def _add_node(graph: Graph, vocab: Vocabulary, node: dict[str, Any]) -> None:
     graph.add((subject, SCHEMA.name, Literal(str(name), lang="nl")))
     if props.get("summary"):
         graph.add((subject, DCTERMS.description, Literal(props["summary"], lang="nl")))
+    if label == "Passage" and props.get("text"):
+        graph.add((subject, PROV.value, Literal(props["text"], lang="nl")))
     if label == "Term" and props.get("definition"):
         graph.add((subject, SKOS.definition, Literal(props["definition"], lang="nl")))
     for key, value in sorted(props.items()):
@@ -231,6 +237,8 @@ def _add_relationship(graph: Graph, vocab: Vocabulary, rel: dict[str, Any]) -> N
     start, end = vocab.node(rel["start"]), vocab.node(rel["end"])
     predicate = vocab.predicate(rel["type"])
     graph.add((start, predicate, end))
+    if rel["type"] in _PROV_RELATIONSHIPS:
+        graph.add((start, _PROV_RELATIONSHIPS[rel["type"]], end))
     statement = vocab.statement(rel["start"], rel["type"], rel["end"])
     graph.add((statement, RDF.type, RDF.Statement))
     graph.add((statement, RDF.subject, start))

@@ -25,4 +25,7 @@ class ApiSettings(BaseSettings):
     max_export_bytes: int = Field(
         default=50_000_000, ge=1000, description="Largest export the API sends; use `kennisgraaf export` beyond."
     )
+    max_connections: int = Field(
+        default=100, ge=1, le=10_000, description="Concurrent connections uvicorn serves; beyond them it answers 503."
+    )
     iri_base: str = Field(default=DEFAULT_IRI_BASE, description="Base of the IRIs in the Turtle/JSON-LD exports.")

@@ -24,6 +24,7 @@ def _config(kg: Kennisgraaf, settings: ApiSettings, host: str, port: int) -> uvi
         server_header=False,
         proxy_headers=False,  # the rate limit keys on the socket's peer, never on a header a client can set
         timeout_graceful_shutdown=5,
+        limit_concurrency=settings.max_connections,
     )
 
 
