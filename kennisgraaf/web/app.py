@@ -23,6 +23,7 @@ from kennisgraaf.web.problems import ApiProblem
 from kennisgraaf.web.ratelimit import RateLimit
 
 NODE_ID = r"^[a-z0-9][a-z0-9-]*$"
+ERROR_INTENT = "error"  # the Vraagbaak's intent for an answer it could not give because something failed
 HIDDEN_PROPERTIES = {"search_text", "label"}
 _SEARCH_SYNTAX = re.compile(r"[^\w\s-]+")
 DESCRIPTION = (
@@ -108,7 +109,11 @@ def create_app(kg: Kennisgraaf, settings: ApiSettings | None = None) -> FastAPI:
     ) -> Answer:
         if not q.strip():
             raise ApiProblem(422, "ongeldige-parameter", "q: is leeg; stel een vraag")
-        return kg.ask(q)
+        answer = kg.ask(q)
+        if answer.intent == ERROR_INTENT:  # the answerer never raises; over HTTP a failure is not a 200
+            kg.query("meta.counts")  # an unreachable graph raises StoreUnavailable here: 503
+            raise ApiProblem(500, "interne-fout", answer.answer)
+        return answer
 
     @app.get("/api/queries", summary="De querycatalogus met getypeerde parameters")
     def queries(request: Request) -> list[dict[str, Any]]:

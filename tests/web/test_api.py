@@ -8,13 +8,18 @@ from typing import Any
 
 import httpx
 import pytest
+from pydantic import SecretStr
 
 from kennisgraaf.api import Kennisgraaf
 from kennisgraaf.catalogue import catalogue
 from kennisgraaf.knowledge import KnowledgeSet
+from kennisgraaf.settings import Neo4jSettings, Settings
+from kennisgraaf.stores.neo4j_store import Neo4jStore
 from kennisgraaf.web.config import ApiSettings
 from kennisgraaf.web.server import start_in_thread
+from tests.conftest import SEED_DIR
 from tests.stores.test_contract import params_for
+from tests.tcp_forwarder import free_port
 from tests.web.conftest import MISSION, assert_problem
 
 QUERY_IDS = sorted(catalogue())
@@ -221,3 +226,19 @@ def test_docs_work_offline(client: httpx.Client) -> None:
             assert client.get(asset).status_code == 200, asset
     spec = client.get("/api/openapi.json").json()
     assert spec["info"]["title"] == "Kennisgraaf API"
+
+
+def test_engine_down_is_a_503_problem_on_every_route() -> None:
+    """A real Neo4j driver pointed at a closed loopback port: the graph is unreachable, the API says so."""
+    settings = Neo4jSettings(uri=f"bolt://127.0.0.1:{free_port()}", password=SecretStr("niet-gebruikt"))
+    kg = Kennisgraaf(Neo4jStore(settings), Settings(seed_dir=SEED_DIR))
+    server = start_in_thread(kg, ApiSettings(rate_per_minute=0))
+    try:
+        with httpx.Client(base_url=server.url, timeout=60) as http:
+            for path in ("/api/health", f"/api/ask?q={MISSION}", "/api/nodes/m08", "/api/queries/measure.list"):
+                body = assert_problem(http.get(path), 503)
+                assert "niet bereikbaar" in str(body["detail"]), path
+                assert "niet-gebruikt" not in json.dumps(body)
+    finally:
+        server.stop()
+        kg.close()
