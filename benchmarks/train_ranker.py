@@ -35,6 +35,7 @@ from tests.ask.question_suite import Case, judge
 
 WRONG_COST = 4.0  # one wrong answer costs as much as four right ones gain: a public servant acts on it
 C = 0.5
+CURVE = "--curve" in sys.argv
 
 
 def collect(engine: AskEngine, cases: list[Case]) -> tuple[list[dict[str, float]], list[int], list[int], list[bool]]:
@@ -77,6 +78,8 @@ def choose_threshold(probs: np.ndarray, labels: list[int], groups: list[int], ca
             else:
                 right += int(not case.answered)
         value = right - WRONG_COST * wrong
+        if CURVE:
+            print(f"threshold {threshold:.2f}: right {right} wrong {wrong}")
         if value > choice_value:
             choice, choice_value, choice_tally = float(threshold), value, {"right": right, "wrong": wrong}
     return round(choice, 2), choice_tally

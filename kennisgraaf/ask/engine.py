@@ -34,6 +34,7 @@ from kennisgraaf.errors import KennisgraafError
 
 MAX_INTENTS = 5
 PASSAGE_HITS = 5
+SUPPORT_COVERAGE = 0.6
 
 
 class QueryRunner(Protocol):
@@ -206,20 +207,21 @@ def _intents_to_try(scores: dict[str, float], links: list[Link], phrased: set[st
 
 
 def _support(candidate: Candidate, hits: list[Hit], passages: PassageIndex, u: Understood, p: dict[str, Any]) -> None:
-    """Add to a structured answer the passage that best supports it: one that names what the answer is about."""
+    """Add to a structured answer the passage that best supports it: the best passage for the question when it
+    holds most of the question's words, else one that names what the answer is about."""
     about = {n.id for n in candidate.composed.entities[:3]}
-    for hit in hits[:3]:
-        if hit.passage.mentions & about and hit.coverage >= 0.5:
-            excerpt = passages.excerpt(hit.passage, u.search_text)
-            candidate.composed.text += "\n" + p["support"].format(name=hit.passage.name, text=excerpt)
-            candidate.composed.sources.append(_passage_source(hit, excerpt))
-            candidate.hits = [hit]
-            return
+    fitting = [h for h in hits[:3] if h.coverage >= SUPPORT_COVERAGE]
+    chosen = fitting[:1] or [h for h in hits[:3] if h.passage.mentions & about and h.coverage >= 0.5][:1]
+    for hit in chosen:
+        excerpt = passages.excerpt(hit.passage, u.search_text)
+        candidate.composed.text += "\n" + p["support"].format(name=hit.passage.name, text=excerpt)
+        candidate.composed.sources.append(_passage_source(hit, excerpt))
+        candidate.hits = [hit]
 
 
 def _passage_candidate(u: Understood, hits: list[Hit], indexes: Indexes, p: dict[str, Any]) -> Candidate:
     """An answer that quotes the passage (or two) that fit the question best, and names what they mention."""
-    chosen = [hits[0]] + [h for h in hits[1:2] if h.score >= 0.6 * hits[0].score]
+    chosen = [hits[0]] + [h for h in hits[1:2] if h.score >= 0.5 * hits[0].score]
     lines = [p["passage_intro"]]
     sources = []
     for hit in chosen:

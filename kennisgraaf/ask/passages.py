@@ -20,7 +20,10 @@ import numpy as np
 from kennisgraaf.ask.text import STOPWORDS, fold, stem
 
 MIN_PART = 4
-ENTITY_BOOST = 0.25  # share of the best BM25 score added per linked entity the passage mentions
+# A passage's score: its BM25 relative to the best passage, plus how much of the question's rare words it holds,
+# plus a bonus per entity of the question it mentions (at most two).
+COVERAGE_BOOST = 1.0
+ENTITY_BOOST = 0.2
 QUOTE_CHARS = 650
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'(])")
 _LINKERS = ("s", "en", "e")
@@ -33,6 +36,7 @@ class Passage:
     id: str
     section: str
     section_title: str
+    heading: str
     name: str
     text: str
     mentions: frozenset[str]
@@ -54,9 +58,9 @@ class PassageIndex:
 
     def __init__(self, passages: list[Passage]) -> None:
         self.passages = passages
-        words = {w for p in passages for w in _words(f"{p.section_title} {p.text}")}
+        words = {w for p in passages for w in _words(f"{p.section_title} {p.heading} {p.text}")}
         self._vocabulary = frozenset(w for w in words if len(w) >= MIN_PART)
-        self._tokens = [self.tokens(f"{p.section_title} {p.text}") for p in passages]
+        self._tokens = [self.tokens(f"{p.section_title} {p.heading} {p.text}") for p in passages]
         self._token_sets = [frozenset(t) for t in self._tokens]
         self._bm25 = bm25s.BM25()
         if passages:
@@ -79,6 +83,7 @@ class PassageIndex:
                     id=str(r["id"]),
                     section=str(r.get("section") or ""),
                     section_title=str(r.get("section_title") or ""),
+                    heading=str(r.get("heading") or ""),
                     name=str(r.get("name") or r["id"]),
                     text=str(r.get("text") or ""),
                     mentions=frozenset(r.get("mentions") or []),
@@ -116,14 +121,15 @@ class PassageIndex:
         best = float(scores.max()) if scores.size else 0.0
         if best <= 0:
             return []
-        boosted = scores.copy()
+        wanted = set(query)
+        weight = sum(self.idf(t) for t in wanted)
+        rare = np.array([sum(self.idf(t) for t in wanted & ts) / weight for ts in self._token_sets])
         mentioned = np.zeros(len(self.passages))
         if linked:
             for i, passage in enumerate(self.passages):
-                mentioned[i] = len(passage.mentions & linked)
-            boosted += ENTITY_BOOST * best * mentioned
+                mentioned[i] = min(len(passage.mentions & linked), 2)
+        boosted = scores / best + COVERAGE_BOOST * rare + ENTITY_BOOST * mentioned
         order = np.argsort(-boosted, kind="stable")[:limit]
-        wanted = set(query)
         return [
             Hit(
                 self.passages[i],

@@ -1,7 +1,8 @@
 // title: Kortste keten tussen twee knopen
-// description: The shortest chain of relationships (any direction, at most 6 steps) between two nodes.
+// description: The shortest chain of relationships (any direction, at most 6 steps) between two nodes, never over the report's passages.
 // params: from, to
 MATCH p = (a:Entity {id: $from})-[*1..6]-(b:Entity {id: $to})
+WHERE none(x1 IN relationships(p) WHERE type(x1) IN ['MENTIONED_IN', 'SOURCED_FROM', 'NEXT'])
 WITH p, length(p) AS hops
 ORDER BY hops
 LIMIT 1
