@@ -247,7 +247,12 @@ def _add_relationship(graph: Graph, vocab: Vocabulary, rel: dict[str, Any]) -> N
     for key, value in sorted(rel["properties"].items()):
         if key in _SKIPPED or value is None:
             continue
-        graph.add((statement, vocab.kg[key], _literal(key, value)))
+        if key == "passages":  # the report's passages that hold the relationship's quote
+            for passage_id in value:
+                graph.add((statement, PROV.wasDerivedFrom, vocab.node(passage_id)))
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            graph.add((statement, vocab.kg[key], _literal(key, item)))
     _add_provenance(graph, vocab, statement, rel["properties"])
 
 

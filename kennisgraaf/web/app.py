@@ -2,7 +2,6 @@
 
 import hashlib
 import json
-import re
 import threading
 from typing import Annotated, Any
 
@@ -16,16 +15,16 @@ from kennisgraaf.api import Kennisgraaf
 from kennisgraaf.ask import Answer
 from kennisgraaf.catalogue import catalogue
 from kennisgraaf.export_formats import FILE_NAMES, FORMATS, render_export
+from kennisgraaf.fulltext import search_terms
 from kennisgraaf.web import problems
 from kennisgraaf.web.config import ApiSettings
 from kennisgraaf.web.params import param_specs, parse_params
 from kennisgraaf.web.problems import ApiProblem
 from kennisgraaf.web.ratelimit import RateLimit
 
-NODE_ID = r"^[a-z0-9][a-z0-9-]*$"
+NODE_ID = r"^[a-z0-9][a-z0-9.-]*$"
 ERROR_INTENT = "error"  # the Vraagbaak's intent for an answer it could not give because something failed
 HIDDEN_PROPERTIES = {"search_text", "label"}
-_SEARCH_SYNTAX = re.compile(r"[^\w\s-]+")
 DESCRIPTION = (
     "Alleen-lezen API van Kennisgraaf: wie doet wat in de integrale aanpak van jihadisme (Inspectie VenJ, 2017). "
     "Vragen stellen, de querycatalogus, knopen met hun bronnen en exports (JSON, GraphML, CSV, Turtle, JSON-LD). "
@@ -136,8 +135,8 @@ def create_app(kg: Kennisgraaf, settings: ApiSettings | None = None) -> FastAPI:
         if query is None:
             raise ApiProblem(404, "onbekende-query", f"Onbekende query '{query_id}'; /api/queries toont de catalogus.")
         params = parse_params(query, list(request.query_params.multi_items()))
-        if "q" in params:
-            params["q"] = _SEARCH_SYNTAX.sub(" ", params["q"]).strip()
+        if "q" in params:  # full-text indexes reject query syntax: plain words only
+            params["q"] = search_terms(params["q"])
             if not params["q"]:
                 raise ApiProblem(422, "ongeldige-parameter", "q: bevat geen woorden om op te zoeken")
         rows = kg.query(query_id, params)
@@ -178,6 +177,18 @@ def create_app(kg: Kennisgraaf, settings: ApiSettings | None = None) -> FastAPI:
             "relationships": relationships,
             "sources": _sources(props, relationships),
         }
+
+    @app.get("/api/passages/{passage_id}", summary="Een passage uit het rapport met de knopen die ze noemt")
+    def passage(passage_id: Annotated[str, Path(max_length=80, pattern=NODE_ID)]) -> dict[str, Any]:
+        found = kg.query("passage.get", {"id": passage_id})
+        if not found:
+            raise ApiProblem(404, "onbekende-passage", f"Er is geen passage met id '{passage_id}'.")
+        row = found[0]
+        for key in ("mentions", "sourced"):
+            row[key] = [{**item, "href": f"/api/nodes/{item['id']}"} for item in row.get(key) or []]
+        for key in ("prev", "next"):
+            row[f"{key}_href"] = f"/api/passages/{row[key]}" if row.get(key) else None
+        return row
 
     def export(fmt: str) -> Response:
         body = exports.get(kg, fmt, settings.iri_base)

@@ -17,13 +17,13 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
-from kennisgraaf.seed import read_seed
+from kennisgraaf.lexical import read_knowledge
 from kennisgraaf.stores.embedded_server import EmbeddedServer
 from tests.conftest import SEED_DIR, short_tmp_dir
 from tests.tcp_forwarder import free_port
 from tests.web.conftest import MISSION
 
-SEED_NODES = len(read_seed(SEED_DIR).node_rows())
+SEED_NODES = len(read_knowledge(SEED_DIR).node_rows())
 
 
 @pytest.fixture(scope="module")

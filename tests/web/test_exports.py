@@ -71,6 +71,10 @@ def test_linked_data_holds_all_measures_with_their_sources(
 ) -> None:
     graph = rdf_graphs[fmt]
     typed = set(graph.subjects(RDF.type, URIRef(KG + "Measure")))
+    sourced_from: dict[str, list[str]] = {}
+    for rel in seed_knowledge.relation_rows():
+        if rel.type == "SOURCED_FROM":
+            sourced_from.setdefault(rel.start, []).append(rel.end)
     assert len(typed) == 38
     for measure in _measures(seed_knowledge):
         node = URIRef(ID + measure.id)
@@ -80,14 +84,16 @@ def test_linked_data_holds_all_measures_with_their_sources(
         assert (node, DCTERMS.identifier, Literal(measure.id)) in graph
         if measure.summary:
             assert (node, DCTERMS.description, Literal(measure.summary, lang="nl")) in graph
-        derived = list(graph.objects(node, PROV.wasDerivedFrom))
-        assert len(derived) == 1, measure.id
-        origin = derived[0]
+        derived = set(graph.objects(node, PROV.wasDerivedFrom))
+        passages = {d for d in derived if (d, RDF.type, URIRef(KG + "Passage")) in graph}
+        assert passages == {URIRef(ID + end) for end in sourced_from.get(measure.id, [])}, measure.id
+        (origin,) = derived - passages
         if measure.quote:
             assert (origin, PROV.value, Literal(measure.quote, lang="nl")) in graph
             origin = graph.value(origin, PROV.wasQuotedFrom)
         assert (origin, RDFS.label, Literal(measure.source, lang="nl")) in graph
         assert (origin, DCTERMS.isPartOf, URIRef(DEFAULT_IRI_BASE + "bron/rapport-2017")) in graph
+    assert any(sourced_from.get(m.id) for m in _measures(seed_knowledge))  # the report's passages are there
 
 
 def test_relationships_are_triples_with_their_own_sources(
@@ -156,7 +162,7 @@ def test_csv_zip_has_one_file_per_kind_and_one_for_relationships(
     assert response.headers["content-type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     tables = {name: list(csv.DictReader(io.StringIO(archive.read(name).decode()))) for name in archive.namelist()}
-    labels = {n.label for n in seed_knowledge.nodes.values()} | {"Step"}
+    labels = {row.label for row in seed_knowledge.node_rows()}
     assert set(tables) == {f"nodes-{label}.csv" for label in labels} | {"relationships.csv"}
     assert sum(len(rows) for name, rows in tables.items() if name.startswith("nodes-")) == len(
         seed_knowledge.node_rows()
