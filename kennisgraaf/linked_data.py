@@ -16,13 +16,13 @@ The mapping, in short (README "Open data" has the full table):
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from typing import Any
 
 from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
+from kennisgraaf.rdf_writers import write_jsonld, write_turtle
 from kennisgraaf.schema import RELATIONSHIPS
 
 SCHEMA = Namespace("https://schema.org/")
@@ -138,7 +138,7 @@ def _add_provenance(graph: Graph, vocab: Vocabulary, subject: URIRef, props: dic
         target = URIRef(url)
         graph.add((target, RDF.type, PROV.Entity))
         graph.add((subject, PROV.wasDerivedFrom, target))
-        derivation = BNode()
+        derivation = BNode("afleiding-" + hashlib.sha1(f"{subject}\n{url}".encode()).hexdigest()[:16])
         graph.add((subject, PROV.qualifiedDerivation, derivation))
         graph.add((derivation, RDF.type, PROV.Derivation))
         graph.add((derivation, PROV.entity, target))
@@ -273,9 +273,8 @@ def jsonld_context(base: str = DEFAULT_IRI_BASE) -> dict[str, str]:
 
 
 def to_turtle(document: dict[str, Any], base: str = DEFAULT_IRI_BASE) -> str:
-    return to_rdf(document, base).serialize(format="turtle")
+    return write_turtle(to_rdf(document, base))
 
 
 def to_jsonld(document: dict[str, Any], base: str = DEFAULT_IRI_BASE) -> str:
-    data = to_rdf(document, base).serialize(format="json-ld", context=jsonld_context(base), auto_compact=True)
-    return json.dumps(json.loads(data), ensure_ascii=False, indent=1)
+    return write_jsonld(to_rdf(document, base), jsonld_context(base))

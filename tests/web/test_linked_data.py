@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
 
 from kennisgraaf.linked_data import SCHEMA, bwb_identifiers, to_jsonld, to_rdf, to_turtle
@@ -118,3 +119,13 @@ def test_token_bucket_refills_over_time() -> None:
     assert buckets.take("b", now=0.0) == 0  # another client has its own bucket
     assert buckets.take("a", now=1.0) == 0
     assert buckets.take("a", now=1.5) == 0.5
+
+
+def test_writers_give_the_graph_itself_every_time() -> None:
+    """The fast writers against rdflib's model: isomorphic (blank nodes included) and byte-for-byte repeatable."""
+    graph = to_rdf(DOCUMENT, BASE)
+    turtle, jsonld = to_turtle(DOCUMENT, BASE), to_jsonld(DOCUMENT, BASE)
+    assert isomorphic(Graph().parse(data=turtle, format="turtle"), graph)
+    assert isomorphic(Graph().parse(data=jsonld, format="json-ld"), graph)
+    assert (turtle, jsonld) == (to_turtle(DOCUMENT, BASE), to_jsonld(DOCUMENT, BASE))
+    assert any(isinstance(o, BNode) for o in graph.objects(None, PROV.qualifiedDerivation))
