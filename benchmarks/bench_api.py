@@ -93,6 +93,7 @@ def summary(name: str, clients: int, elapsed: float, tally: Tally) -> dict[str, 
     lat = tally.latencies_ms or [0.0]
     return {
         "side": name,
+        "load_average_1min_after": round(os.getloadavg()[0], 1),
         "clients": clients,
         "seconds": round(elapsed, 1),
         "answers": len(tally.latencies_ms),
