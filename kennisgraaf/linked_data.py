@@ -8,7 +8,9 @@ The mapping, in short (README "Open data" has the full table):
   `<base>relatie/<start>/<type>/<end>`;
 - where a fact comes from is PROV-O: `prov:wasDerivedFrom` a section of the report (`<base>bron/<section>`,
   `dcterms:isPartOf` the report), or a quotation (`prov:value`, `prov:wasQuotedFrom` the section), or an external
-  URL with a qualified derivation carrying the date it was checked (`dcterms:date`) and the confidence;
+  URL with a qualified derivation carrying the date it was checked (`dcterms:date`) and the confidence; and the
+  report's passages that hold a quote (`SOURCED_FROM`, a relationship's `passages`), each a `prov:Entity` with its
+  text as `prov:value`;
 - a legal basis gets its BWB identifier (`schema:legislationIdentifier`, `rdfs:seeAlso` wetten.overheid.nl) from
   its own `source_url`, or from an external fact about it whose summary names the law's "BWB-id".
 """
