@@ -195,7 +195,9 @@ class AskEngine:
         why = p["why"].format(
             kind=p["kinds"].get(best.kind, best.kind),
             probability=round(100 * best.probability),
-            reasons=", ".join(p["features"].get(name.split("=")[0], name) for name, _ in model.reasons(best.features)),
+            reasons=", ".join(
+                dict.fromkeys(p["features"][re.split("[=|]", name)[0]] for name, _ in model.reasons(best.features))
+            ),
         )
         return Answer(
             question=text,

@@ -202,16 +202,22 @@ def _words(text: str) -> list[str]:
 
 @lru_cache(maxsize=20000)
 def _split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
-    """Two known words that make up `word` (with a linking s/e/en), or nothing."""
+    """Two known words that make up `word` (with a linking s/e/en), or nothing. The left part may be known by its
+    stem only (`bevriezings|maatregel`: the report says bevriezen, never bevriezing)."""
     if len(word) < 2 * MIN_PART:
         return ()
+    stems = _vocabulary_stems(vocabulary)
     for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
         left, right = word[:i], word[i:]
         if right not in vocabulary:
             continue
-        if left in vocabulary:
-            return (left, right)
-        for linker in _LINKERS:
-            if left.endswith(linker) and left[: -len(linker)] in vocabulary and len(left) - len(linker) >= MIN_PART:
-                return (left[: -len(linker)], right)
+        options = [left] + [left[: -len(x)] for x in _LINKERS if left.endswith(x) and len(left) - len(x) >= MIN_PART]
+        for option in options:
+            if option in vocabulary or stem(option) in stems:
+                return (option, right)
     return ()
+
+
+@lru_cache(maxsize=4)
+def _vocabulary_stems(vocabulary: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in vocabulary)

@@ -1,0 +1,107 @@
+"""Vraagbaak 2: candidates, the learned ranker, abstention, passage answers and external facts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kennisgraaf.api import Kennisgraaf
+from kennisgraaf.ask.engine import AskEngine
+from kennisgraaf.ask.handlers import phrases
+from kennisgraaf.ask.passages import PassageIndex
+from kennisgraaf.ask.ranker import ranker
+
+
+def test_the_ranker_is_trained_and_every_feature_can_be_explained() -> None:
+    model = ranker()
+    assert 0.0 < model.threshold < 1.0
+    assert len(model.weights) > 20
+    for lang in ("nl", "en"):
+        names = phrases()[lang]["features"]
+        missing = {re.split("[=|]", name)[0] for name in model.weights} - set(names)
+        assert not missing, f"{lang}: no explanation for {missing}"
+
+
+def test_every_question_gets_structured_and_passage_candidates(embedded_kg: Kennisgraaf) -> None:
+    engine = AskEngine(embedded_kg)
+    u = engine.understand("Wie beslist over de paspoortmaatregel?", "nl")
+    candidates = engine.candidates(u, phrases()["nl"])
+    kinds = {c.kind for c in candidates}
+    assert "passage" in kinds and len(kinds) >= 3
+    assert all(0.0 <= c.probability <= 1.0 and c.features["bias"] == 1.0 for c in candidates)
+
+
+def test_passage_retrieval_finds_the_passage_and_splits_compounds(embedded_kg: Kennisgraaf) -> None:
+    index = PassageIndex.from_rows(embedded_kg.query("passage.all"))
+    assert "bevriez" in index.tokens("bevriezingsmaatregel") and "maatregel" in index.tokens("bevriezingsmaatregel")
+    hits = index.search("ontheffing bevriezing woonlasten achterblijvers", set())
+    assert hits[0].passage.id == "p-4.4-06"
+    assert index.find("dienen dit via het OM te agenderen op het bevriezingsoverleg").id == "p-4.4-06"
+
+
+def test_a_passage_answer_quotes_the_report_and_names_its_entities(embedded_kg: Kennisgraaf) -> None:
+    answer = embedded_kg.ask("Hoe hebben politie-eenheden het thema radicalisering intern belegd?")
+    assert answer.answered and answer.intent == "passage"
+    assert answer.answer.startswith("Het rapport zegt hierover:")
+    assert "De politie ziet terrorisme en radicalisering" in answer.answer
+    assert answer.sources[0].passage == "p-3.3-02" and answer.sources[0].section == "§3.3 ¶2"
+    assert answer.why and "passages uit het rapport" in answer.why
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wie beslist over een ontheffing van de bevriezing", "Who decides on an exemption from an asset freeze?"],
+)
+def test_who_decides_on_an_exemption_names_the_route_and_financien_marked_external(
+    embedded_kg: Kennisgraaf, question: str
+) -> None:
+    answer = embedded_kg.ask(question)
+    assert answer.answered
+    assert " OM " in f" {answer.answer} " and "bevriezingsoverleg" in answer.answer
+    assert "minister van Financiën" in answer.answer
+    assert re.search(r"(buiten het rapport|outside (it|the report)) \((extern|external)", answer.answer, re.IGNORECASE)
+    external = [s for s in answer.sources if s.external]
+    assert external and external[0].url == "https://wetten.overheid.nl/BWBR0023131"
+    assert "Beslist: Minister van Buitenlandse Zaken" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wat is de hoofdstad van Frankrijk?",
+        "Hoeveel uitreizigers waren er in 2021?",
+        "Welk weer wordt het morgen in Utrecht?",
+    ],
+)
+def test_questions_the_report_does_not_answer_are_not_answered(embedded_kg: Kennisgraaf, question: str) -> None:
+    answer = embedded_kg.ask(question)
+    assert not answer.answered
+    assert answer.suggestions and "Bedoelde u misschien" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("staat ahmed k. uit tilburg op de nationale terrorismelijst?", True),
+        ("who is the case director for Samira's case in The Hague?", True),
+        ("Welke personen uit Arnhem staan op de lijst?", True),
+        ("Welke jongeren komen in aanmerking voor de Exit-faciliteit?", False),
+        ("Wie bevriest de tegoeden van iemand op de terrorismelijst?", False),
+    ],
+)
+def test_only_questions_about_persons_are_refused_for_privacy(
+    embedded_kg: Kennisgraaf, question: str, refused: bool
+) -> None:
+    answer = embedded_kg.ask(question)
+    assert (answer.intent == "privacy") is refused
+    if refused:
+        assert "geen persoonsgegevens" in answer.answer or "no personal data" in answer.answer
+
+
+def test_answers_are_deterministic_and_sources_point_into_the_report(embedded_kg: Kennisgraaf) -> None:
+    question = "Wie neemt deel aan het casusoverleg?"
+    first, second = embedded_kg.ask(question), embedded_kg.ask(question)
+    assert first.model_dump() == second.model_dump()
+    report_sources = [s for s in first.sources if not s.external and s.quote]
+    assert report_sources and all(s.passage and s.passage.startswith("p-") for s in report_sources)
