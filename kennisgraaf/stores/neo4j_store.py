@@ -126,8 +126,13 @@ class Neo4jStore:
     def run_readonly(
         self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int, row_limit: int
     ) -> list[dict[str, Any]]:
-        """EXPLAIN first and require a read-only plan (query_type 'r'); then run in a READ session."""
-        params = params or {}
+        """EXPLAIN first and require a read-only plan (query_type 'r'); then run in a READ session. The whole of it
+        is watched: the call returns within timeout + margin, whatever the server does."""
+        return self._run_watched(cypher, params or {}, timeout_ms, row_limit)
+
+    def _checked_read(
+        self, cypher: str, params: dict[str, Any], timeout_ms: int, row_limit: int, tag: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         try:
             with self._session(neo4j.READ_ACCESS) as session:
                 summary = session.run(DriverQuery("EXPLAIN " + cypher, timeout=timeout_ms / 1000), params).consume()  # type: ignore[arg-type]
@@ -140,7 +145,7 @@ class Neo4jStore:
         if _plan_operators(summary.plan) & _REFUSED_OPERATORS:
             raise QueryRefused("De console leest geen bestanden of URL's (LOAD CSV); alleen de graaf zelf.")
         self._refuse_when_server_busy()
-        return self._run_watched(cypher, params, timeout_ms, row_limit)
+        return self._read(cypher, params, timeout_ms, row_limit, metadata=tag)
 
     def _console_transactions(self) -> list[dict[str, Any]]:
         """Console transactions still running on the server (from any app process), with their ids and tags."""
@@ -173,7 +178,7 @@ class Neo4jStore:
 
         def work() -> None:
             try:
-                outcome["rows"] = self._read(cypher, params, timeout_ms, row_limit, metadata=tag)
+                outcome["rows"] = self._checked_read(cypher, params, timeout_ms, row_limit, tag)
             except Exception as exc:  # handed to the caller's thread below
                 outcome["error"] = exc
 

@@ -70,13 +70,15 @@ class Watchdog:
                 now = time.monotonic()
                 overrun = [t for t in self._by_id.values() if t.reason is None and now >= t.deadline]
                 over_memory = self._over_memory()
-                if overrun or over_memory:
+                kill = bool(overrun or over_memory)
+                if kill:
                     for ticket in self._by_id.values():
                         if ticket.reason is None:
                             own = any(ticket is t for t in overrun)
                             ticket.reason = OVERRUN if own else MEMORY if over_memory else OTHER
                     self.kills += 1
-                    self._kill()
+            if kill:
+                self._kill()  # outside the lock: calls may start and end meanwhile
             time.sleep(self._interval_s)
 
     def _over_memory(self) -> bool:
