@@ -255,6 +255,7 @@ def vis_html(chain: Chain, drawing: Layout, height_px: int | None = None) -> str
             node.id,
             label=html.escape("\n".join(box.lines)),
             title=html.escape(_node_tooltip(node)),
+            shape="box",
             x=box.x,
             y=box.y,
             physics=False,
