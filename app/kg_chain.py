@@ -55,10 +55,10 @@ def chain_section(node_id: str, key: str, *, heading: bool = True, link: bool = 
         st.info(f"{missing.capitalize()}.", icon=":material/person_off:")
     _in_words(chain)
     drawing = cr.layout(chain)
-    height = int(min(max(drawing.height * 0.9, 260), 760))
+    height = cr.frame_height(drawing)
     st.iframe(
         cr.vis_html(chain, drawing, height_px=height),
-        height=height + 20,
+        height=height + 24,  # room for a sideways scrollbar on narrow screens
         alt=f"Ketenplaatje: {title}. Dezelfde inhoud staat in de lijst erboven en de tabel eronder.",
     )
     _downloads(chain, title, drawing, key)

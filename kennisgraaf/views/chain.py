@@ -22,8 +22,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("overleg", "Overleg en raadpleging"),
     ("beslist", "Beslist"),
     ("onderwerp", "Maatregel of procedure"),
-    ("uitvoering", "Voert uit"),
-    ("toezicht", "Toezicht en handhaving"),
+    ("uitvoering", "Voert uit of houdt toezicht"),
     ("grondslag", "Wettelijke grondslag"),
 )
 STAGE_INDEX = {key: i for i, (key, _) in enumerate(STAGES)}
@@ -40,7 +39,7 @@ _ROLE_IN: dict[str, tuple[str, str]] = {
     "ORGANISES": ("beslist", "organiseert"),
     "COORDINATED_IN": ("onderwerp", "wordt hier afgestemd"),
     "EXECUTES": ("uitvoering", "voert uit"),
-    "ENFORCES": ("toezicht", "houdt toezicht / handhaaft"),
+    "ENFORCES": ("uitvoering", "houdt toezicht / handhaaft"),
 }
 # (relationship type, the subject is its start) -> (stage of the other node, its role in Dutch).
 _ROLE_OUT: dict[str, tuple[str, str]] = {

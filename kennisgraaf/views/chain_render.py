@@ -26,10 +26,12 @@ from kennisgraaf.views.network import STYLE, offline_html
 
 FONT_SIZE = 13
 LINE_HEIGHT = 17
-WRAP = 24
+WRAP = 18
+EDGE_WRAP = 16  # characters per line of an arrow's label
+HEADER_WRAP = 16
 PAD_X, PAD_Y = 10, 7
-COLUMN_GAP = 170
-ROW_GAP = 26
+COLUMN_GAP = 104
+ROW_GAP = 22
 MARGIN = 24
 # Pale fills (dark text on them stays readable); the kind's colour is the border.
 FILL: dict[str, str] = {
@@ -86,7 +88,7 @@ class Layout:
 
 
 HEADER_Y = MARGIN + 8  # baseline area of the column headings
-HEADER_ROOM = 30
+HEADER_ROOM = 44
 
 
 def layout(chain: Chain) -> Layout:
@@ -109,7 +111,7 @@ def layout(chain: Chain) -> Layout:
     x = MARGIN
     for col, col_height in zip(sized, heights, strict=True):
         heading = STAGE_NL[col[0][0].stage]
-        col_width = max([w for _, w, _, _ in col] + [_text_width(heading) + 8])
+        col_width = max([w for _, w, _, _ in col] + [_text_width(line) + 8 for line in wrap(heading, HEADER_WRAP)])
         headers.append((x + col_width / 2, heading))
         y = MARGIN + HEADER_ROOM + room + (total_height - col_height) / 2
         for node, width, height, lines in col:
@@ -206,7 +208,7 @@ def _bend(drawing: Layout, line: Line) -> float:
 
 
 def _arc(span: int) -> float:
-    return 24.0 + 16.0 * span
+    return 20.0 + 12.0 * span
 
 
 # -- vis-network (the picture on screen) ----------------------------------------------------------------------------
@@ -215,13 +217,15 @@ _VIS_OPTIONS: dict[str, Any] = {
     "layout": {"hierarchical": {"enabled": False}},
     "nodes": {
         "shape": "box",
-        "font": {"size": FONT_SIZE + 1, "face": "DejaVu Sans, sans-serif", "color": "#111111"},
+        "font": {"size": FONT_SIZE, "face": "DejaVu Sans, sans-serif", "color": "#111111"},
+        "scaling": {"label": {"drawThreshold": 1}},
         "margin": {"top": PAD_Y, "bottom": PAD_Y, "left": PAD_X, "right": PAD_X},
         "widthConstraint": False,
     },
     "edges": {
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
         "font": {"size": 11, "align": "middle", "face": "DejaVu Sans, sans-serif", "background": "#ffffff"},
+        "scaling": {"label": {"drawThreshold": 1}},
         "color": {"color": "#666666", "highlight": "#222222"},
         "smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal", "roundness": 0.45},
     },
@@ -244,10 +248,25 @@ FIT_SCRIPT = """<script>
 </script>"""
 
 
+MIN_SCALE = 0.7  # below this the picture does not shrink further: its frame scrolls sideways instead
+_FIT_PADDING = 1.2  # vis-network's fit() leaves a margin around the drawing
+
+
+def frame_height(drawing: Layout) -> int:
+    """The height (px) of the picture: the drawing at the smallest scale it is shown at, within sensible bounds."""
+    return int(min(max(drawing.height * MIN_SCALE * _FIT_PADDING, 240), 760))
+
+
 def vis_html(chain: Chain, drawing: Layout, height_px: int | None = None) -> str:
-    """The interactive picture: vis-network with the layout's fixed positions; tooltips carry every source."""
-    height = height_px or int(min(max(drawing.height, 260), 900))
-    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", heading="")
+    """The interactive picture: vis-network with the layout's fixed positions; tooltips carry every source.
+
+    The picture is fitted to its frame, but never below MIN_SCALE: a narrow frame scrolls sideways instead, so that
+    labels stay readable and nothing is cut off."""
+    height = height_px or frame_height(drawing)
+    width = f"max(100%, {int(drawing.width * MIN_SCALE * _FIT_PADDING)}px)"
+    net = Network(height=f"{height}px", width=width, directed=True, cdn_resources="in_line", heading="")
+    for corner, (x, y) in enumerate(((0.0, 0.0), (drawing.width, drawing.height))):  # fit covers arcs and margins
+        net.add_node(f"__hoek_{corner}", label=" ", x=x, y=y, shape="text", physics=False, fixed=True)
     for node in chain.order():
         box = drawing.boxes[node.id]
         fill, border = _colours(node)
@@ -267,9 +286,9 @@ def vis_html(chain: Chain, drawing: Layout, height_px: int | None = None) -> str
     for i, (x, heading) in enumerate(drawing.headers):
         net.add_node(
             f"__kop_{i}",
-            label=html.escape(heading),
+            label=html.escape("\n".join(wrap(heading, HEADER_WRAP))),
             x=x,
-            y=HEADER_Y,
+            y=HEADER_Y + LINE_HEIGHT / 2,
             shape="text",
             physics=False,
             fixed=True,
@@ -291,7 +310,7 @@ def vis_html(chain: Chain, drawing: Layout, height_px: int | None = None) -> str
         net.add_edge(
             line.start,
             line.end,
-            label=html.escape(line.label),
+            label=html.escape("\n".join(wrap(line.label, EDGE_WRAP)) if line.label else ""),
             title=html.escape(line.tooltip),
             dashes=line.dashed,
             smooth=smooth,
@@ -356,10 +375,11 @@ def svg(chain: Chain, heading: str, drawing: Layout) -> str:
         out.append(f'<text x="{MARGIN}" y="24" font-size="16" font-weight="bold" fill="#111111">{esc(heading)}</text>')
     out.append(f'<g transform="translate(0,{top})">')
     for x, heading in drawing.headers:
-        out.append(
-            f'<text x="{x:.1f}" y="{HEADER_Y + 4:.1f}" text-anchor="middle" font-weight="bold" '
-            f'fill="#444444">{esc(heading)}</text>'
-        )
+        for i, part in enumerate(wrap(heading, HEADER_WRAP)):
+            out.append(
+                f'<text x="{x:.1f}" y="{HEADER_Y + 4 + i * LINE_HEIGHT:.1f}" text-anchor="middle" font-weight="bold" '
+                f'fill="#444444">{esc(part)}</text>'
+            )
     for line in lines(chain, drawing):
         curve = _curve(drawing, line)
         (x1, y1), (c1x, c1y), (c2x, c2y), (x2, y2) = curve
@@ -371,13 +391,18 @@ def svg(chain: Chain, heading: str, drawing: Layout) -> str:
         )
         if line.label:
             mx, my = _point(curve, 0.5)
-            w = _text_width(line.label) * 11 / FONT_SIZE + 6
+            parts = wrap(line.label, EDGE_WRAP)
+            w = max(_text_width(p) for p in parts) * 11 / FONT_SIZE + 6
+            h = 13 * len(parts) + 2
             out.append(
-                f'<rect x="{mx - w / 2:.1f}" y="{my - 8:.1f}" width="{w:.1f}" height="15" fill="#ffffff" '
+                f'<rect x="{mx - w / 2:.1f}" y="{my - h / 2:.1f}" width="{w:.1f}" height="{h:.1f}" fill="#ffffff" '
                 'opacity="0.9"/>'
-                f'<text x="{mx:.1f}" y="{my + 4:.1f}" font-size="11" text-anchor="middle" fill="#333333">'
-                f"{esc(line.label)}</text>"
             )
+            for i, part in enumerate(parts):
+                out.append(
+                    f'<text x="{mx:.1f}" y="{my - h / 2 + 11 + i * 13:.1f}" font-size="11" text-anchor="middle" '
+                    f'fill="#333333">{esc(part)}</text>'
+                )
         out.append("</g>")
     for node in chain.order():
         box = drawing.boxes[node.id]
@@ -414,7 +439,8 @@ def png(chain: Chain, heading: str, drawing: Layout, scale: float = 2.0) -> byte
     if heading:
         draw.text((s(MARGIN), s(10)), heading, fill="#111111", font=bold)
     for x, heading in drawing.headers:
-        draw.text((s(x), s(HEADER_Y + top)), heading, fill="#444444", font=font, anchor="mm")
+        for i, part in enumerate(wrap(heading, HEADER_WRAP)):
+            draw.text((s(x), s(HEADER_Y + top + i * LINE_HEIGHT)), part, fill="#444444", font=font, anchor="mm")
     for line in lines(chain, drawing):
         curve = _curve(drawing, line)
         scaled = [(s(px), s(py + top)) for px, py in (_point(curve, i / 32) for i in range(33))]
@@ -423,9 +449,12 @@ def png(chain: Chain, heading: str, drawing: Layout, scale: float = 2.0) -> byte
         if line.label:
             px, py = _point(curve, 0.5)
             mx, my = s(px), s(py + top)
-            w = small.getlength(line.label)
-            draw.rectangle([mx - w / 2 - 3, my - s(8), mx + w / 2 + 3, my + s(7)], fill="#ffffff")
-            draw.text((mx, my), line.label, fill="#333333", font=small, anchor="mm")
+            parts = wrap(line.label, EDGE_WRAP)
+            w = max(small.getlength(p) for p in parts)
+            h = s(13) * len(parts)
+            draw.rectangle([mx - w / 2 - 3, my - h / 2 - 1, mx + w / 2 + 3, my + h / 2 + 1], fill="#ffffff")
+            for i, part in enumerate(parts):
+                draw.text((mx, my - h / 2 + s(6.5) + i * s(13)), part, fill="#333333", font=small, anchor="mm")
     for node in chain.order():
         box = drawing.boxes[node.id]
         fill, border = _colours(node)

@@ -68,7 +68,7 @@ def test_every_measure_procedure_and_forum_page_shows_its_chain(page: str, node_
     at = run_app({"id": node_id}, page=page)
     assert_clean(at)
     assert expected in page_text(at)
-    assert any("vis.Network" in f and "Maatregel of procedure" in f for f in frames(at))  # a column heading
+    assert any("vis.Network" in f and "\"Beslist\"" in f for f in frames(at))  # a column heading
     assert "Download SVG" in download_labels(at)
 
 

@@ -38,7 +38,8 @@ def test_measure_8_reads_gemeente_om_bevriezingsoverleg(loaded: Kennisgraaf) -> 
     stages = {n.id: n.stage for n in chain.nodes.values()}
     assert stages["gemeente"] == "verzoek" and stages["om"] == "via" and stages["bevriezingsoverleg"] == "overleg"
     assert stages["minister-bz"] == "beslist" and stages["financien"] == "beslist"
-    assert stages["kmar"] == "toezicht" and stages["vn-vr-1373"] == "grondslag"
+    assert stages["kmar"] == "uitvoering" and "houdt toezicht / handhaaft" in chain.nodes["kmar"].roles
+    assert stages["vn-vr-1373"] == "grondslag"
     assert chain.nodes["financien"].external and not chain.nodes["om"].external
     assert ch.node_text(chain.nodes["financien"]).endswith("(extern)")
     # the route of §4.4 is drawn as arrows, each with its source
