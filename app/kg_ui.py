@@ -13,6 +13,7 @@ import streamlit as st
 from kennisgraaf.api import Kennisgraaf
 from kennisgraaf.views import network
 from kennisgraaf.views.labels import display_name, label_nl, page_for
+from kennisgraaf.views.rapport import RAPPORT_PAGE, report_link
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("app_pages/spanningsvelden.py", "Spanningsvelden", "spanningsvelden", ":material/compare_arrows:"),
     PageSpec("app_pages/onboarding.py", "Onboarding casusoverleg", "onboarding", ":material/school:"),
     PageSpec("app_pages/begrippen.py", "Begrippen", "begrippen", ":material/menu_book:"),
+    PageSpec("app_pages/rapport.py", "Rapport", "rapport", ":material/description:"),
     PageSpec("app_pages/cypher.py", "Cypher", "cypher", ":material/terminal:"),
     PageSpec("app_pages/over.py", "Over", "over", ":material/info:"),
 )
@@ -132,7 +134,7 @@ def aliases(names: Iterable[str] | None, limit: int = 8) -> None:
 
 
 def source_line(source: str | None, quote: str | None = None, url: str | None = None) -> None:
-    """The source of a statement: report section and quote, or 'extern' with its URL."""
+    """The source of a statement: report section and quote with a link to its passage, or 'extern' with its URL."""
     if not source and not quote:
         return
     if source == "external" or url:
@@ -144,6 +146,15 @@ def source_line(source: str | None, quote: str | None = None, url: str | None = 
     if quote:
         text += f" — „{esc(quote)}”"
     st.caption(text)
+    if source != "external" and not url:
+        report_source_link(source, quote)
+
+
+def report_source_link(source: str | None, quote: str | None = None, passage: str | None = None) -> None:
+    """A link to the place in the report (Rapport page) where a source's quote stands, if the report has it."""
+    link = report_link(source, quote, passage)
+    if link is not None:
+        page_link(RAPPORT_PAGE, f"Lees in het rapport: {esc(link.label)}", link.params, icon=":material/description:")
 
 
 def external_facts(facts: Iterable[Mapping[str, Any]]) -> None:

@@ -10,8 +10,9 @@ from typing import Any
 from kennisgraaf.ask import Answer, AskEngine
 from kennisgraaf.catalogue import Query, catalogue, get_query
 from kennisgraaf.export import export_document
+from kennisgraaf.fulltext import search_terms
 from kennisgraaf.knowledge import KnowledgeSet
-from kennisgraaf.seed import read_seed
+from kennisgraaf.lexical import read_knowledge
 from kennisgraaf.settings import Settings, get_settings
 from kennisgraaf.stores.base import GraphStore
 from kennisgraaf.stores.factory import open_store
@@ -49,9 +50,10 @@ class Kennisgraaf:
 
     # -- loading -----------------------------------------------------------------------------------
     def load(self, seed_dir: Path | None = None) -> LoadReport:
-        """Validate the seed (raises SeedInvalid, nothing written), then replace the graph atomically."""
+        """Validate the seed and add the report's passages (raises SeedInvalid, nothing written), then replace the
+        graph atomically."""
         seed_dir = Path(seed_dir or self.settings.seed_dir)
-        knowledge = read_seed(seed_dir)
+        knowledge = read_knowledge(seed_dir)
         return self.load_knowledge(knowledge, seed_dir)
 
     def load_knowledge(self, knowledge: KnowledgeSet, seed_dir: Path | None = None) -> LoadReport:
@@ -71,7 +73,7 @@ class Kennisgraaf:
         with self._load_lock:
             if not self.is_empty():
                 return None
-            knowledge = read_seed(self.settings.seed_dir)
+            knowledge = read_knowledge(self.settings.seed_dir)
             counts = self.store.load(knowledge)
         return LoadReport(self.settings.seed_dir, counts)
 
@@ -125,6 +127,14 @@ class Kennisgraaf:
         if self._asker is None:
             self._asker = AskEngine(self)
         return self._asker.ask(question)
+
+    def search_passages(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Passages of the report for free text (full-text index, Dutch stemming); the text is reduced to plain
+        words first, so no input can break the engines' query syntax."""
+        terms = search_terms(text)
+        if not terms:
+            return []
+        return self.query("passage.search", {"q": terms, "limit": limit})
 
     def export(self) -> dict[str, Any]:
         return export_document(self.query("meta.export_nodes"), self.query("meta.export_relationships"))

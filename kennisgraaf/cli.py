@@ -13,7 +13,8 @@ import typer
 from kennisgraaf.ask.render import render_answer
 from kennisgraaf.catalogue import parse_value
 from kennisgraaf.errors import KennisgraafError
-from kennisgraaf.seed import SeedInvalid, read_seed
+from kennisgraaf.lexical import read_knowledge
+from kennisgraaf.seed import SeedInvalid
 from kennisgraaf.settings import PROJECT_ROOT, get_settings
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -50,7 +51,7 @@ def validate(seed: Path | None = SeedOption) -> None:
     """Validate the seed; print every error as file:line: field: message (exit 1 on any)."""
     seed = seed or get_settings().seed_dir
     try:
-        knowledge = read_seed(seed)
+        knowledge = read_knowledge(seed)
     except SeedInvalid as exc:
         _print_seed_errors(exc)
         raise typer.Exit(1) from None

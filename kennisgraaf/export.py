@@ -6,6 +6,9 @@ from typing import Any
 
 from kennisgraaf.knowledge import KnowledgeSet
 from kennisgraaf.models import NODE_MODELS, Relation, Step
+from kennisgraaf.schema import LEXICAL
+
+LEXICAL_LABELS = frozenset({"Section", "Passage"})
 
 INTERNAL_PROPERTIES = ("search_text", "label")
 _MODEL_BY_LABEL = {m.label: m for m in NODE_MODELS}
@@ -28,7 +31,20 @@ def export_document(node_rows: list[dict[str, Any]], relation_rows: list[dict[st
 
 
 def knowledge_from_document(document: dict[str, Any]) -> KnowledgeSet:
-    """Rebuild the models from an export: procedures get their steps back from Step nodes and their links."""
+    """Rebuild the models from an export: procedures get their steps back from Step nodes and their links.
+
+    The report's sections and passages are derived data: they are left out here and rebuilt from source/
+    (kennisgraaf.lexical) when the export held them.
+    """
+    lexical_ids = {n["id"] for n in document["nodes"] if n["labels"][0] in LEXICAL_LABELS}
+    document = {
+        "nodes": [n for n in document["nodes"] if n["id"] not in lexical_ids],
+        "relationships": [
+            {**r, "properties": {k: v for k, v in r["properties"].items() if k != "passages"}}
+            for r in document["relationships"]
+            if r["type"] not in LEXICAL and r["start"] not in lexical_ids and r["end"] not in lexical_ids
+        ],
+    }
     step_props = {n["id"]: dict(n["properties"]) for n in document["nodes"] if n["labels"] == ["Step"]}
     step_owner: dict[str, str] = {}
     plain_relations = []
@@ -56,4 +72,8 @@ def knowledge_from_document(document: dict[str, Any]) -> KnowledgeSet:
         knowledge.add_relation(
             Relation.model_validate({"from": rel["start"], "type": rel["type"], "to": rel["end"], **rel["properties"]})
         )
+    if lexical_ids:
+        from kennisgraaf.lexical import add_lexical_layer
+
+        add_lexical_layer(knowledge)
     return knowledge

@@ -40,6 +40,15 @@ class RelationRow:
 
 
 @dataclass
+class LexicalLayer:
+    """The report's sections and passages as rows, and the passages of each quoted relationship (see lexical.py)."""
+
+    node_rows: list[NodeRow]
+    relation_rows: list[RelationRow]
+    relation_passages: dict[tuple[str, str, str], list[str]]
+
+
+@dataclass
 class KnowledgeSet:
     """All nodes (with procedure steps) and relationships of the seed."""
 
@@ -48,6 +57,7 @@ class KnowledgeSet:
     relations: list[Relation] = field(default_factory=list)
     origins: dict[str, Origin] = field(default_factory=dict)
     relation_origins: dict[tuple[str, str, str], Origin] = field(default_factory=dict)
+    lexical: LexicalLayer | None = None
 
     def add_node(self, node: Node, origin: Origin | None = None) -> None:
         self.nodes[node.id] = node
@@ -82,10 +92,20 @@ class KnowledgeSet:
             props = step.model_dump(mode="json", exclude_none=True, exclude={"actor", "forum", "legal_basis"})
             props.update(id=step_id, name=step.action, label="Step")
             rows.append(NodeRow(step_id, "Step", props))
+        if self.lexical is not None:
+            rows.extend(self.lexical.node_rows)
         return sorted(rows, key=lambda r: (r.label, r.id))
 
     def relation_rows(self) -> list[RelationRow]:
-        rows = [RelationRow(r.type, r.start, r.end, r.properties()) for r in self.relations]
+        passages = self.lexical.relation_passages if self.lexical is not None else {}
+        rows = []
+        for r in self.relations:
+            props = r.properties()
+            if r.key() in passages:
+                props["passages"] = list(passages[r.key()])
+            rows.append(RelationRow(r.type, r.start, r.end, props))
+        if self.lexical is not None:
+            rows.extend(self.lexical.relation_rows)
         return sorted(rows, key=lambda r: (r.type, r.start, r.end))
 
     def counts(self) -> dict[str, int]:

@@ -44,11 +44,11 @@ RELATIONSHIPS: dict[str, RelationshipType] = {
         ),
         _rel(
             "PART_OF",
-            {"Theme", "Organisation", "Role", "Forum", "LegalBasis", "Measure"},
-            {"Theme", "Programme", "Organisation", "LegalBasis", "Forum"},
+            {"Theme", "Organisation", "Role", "Forum", "LegalBasis", "Measure", "Section", "Passage"},
+            {"Theme", "Programme", "Organisation", "LegalBasis", "Forum", "Section"},
             "is onderdeel van",
             "Sub-theme of a theme, theme of the programme, unit of an organisation, role in an organisation, "
-            "article of a law.",
+            "article of a law; and in the lexical layer: passage of a section, section of its parent section.",
         ),
         _rel(
             "RESPONSIBLE_FOR",
@@ -193,7 +193,25 @@ RELATIONSHIPS: dict[str, RelationshipType] = {
             "is vervangen door",
             "A later change (external, dated).",
         ),
+        # The lexical layer (kennisgraaf.lexical): derived from the report's text, never written by curators.
+        _rel("NEXT", {"Passage"}, {"Passage"}, "gevolgd door", "The next passage in reading order."),
+        _rel(
+            "MENTIONED_IN",
+            {"Programme", "Theme", "Measure", "Organisation", "Role", "Forum", "LegalBasis", "Training", "Term"},
+            {"Passage"},
+            "wordt genoemd in",
+            "The passage names the node (name, abbreviation, alias, 'maatregel N'); properties how and form.",
+        ),
+        _rel(
+            "SOURCED_FROM",
+            ANY | {"Step"},
+            {"Passage"},
+            "komt uit",
+            "The passage holds the node's quote.",
+        ),
     )
 }
-# Types the loader derives from procedure steps; curators do not write them by hand.
-DERIVED = frozenset({"HAS_STEP", "BY", "IN"})
+# Types the loader derives (from procedure steps, or from the report's text); curators do not write them by hand.
+DERIVED = frozenset({"HAS_STEP", "BY", "IN", "NEXT", "MENTIONED_IN", "SOURCED_FROM"})
+# The relationship types of the lexical layer only; paths between curated nodes never run over them.
+LEXICAL = frozenset({"NEXT", "MENTIONED_IN", "SOURCED_FROM"})

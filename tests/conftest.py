@@ -16,7 +16,7 @@ import pytest
 
 from kennisgraaf.api import Kennisgraaf
 from kennisgraaf.knowledge import KnowledgeSet
-from kennisgraaf.seed import read_seed
+from kennisgraaf.lexical import read_knowledge
 from kennisgraaf.settings import PROJECT_ROOT, Neo4jSettings, Settings
 from kennisgraaf.stores.embedded_server import EmbeddedServer
 from kennisgraaf.stores.falkordb_store import FalkorDBStore
@@ -44,7 +44,8 @@ def short_tmp_dir(prefix: str) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_knowledge() -> KnowledgeSet:
-    return read_seed(SEED_DIR)
+    """The seed with the report's lexical layer: what `kennisgraaf load` writes."""
+    return read_knowledge(SEED_DIR)
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from kg_ui import (
     page_link,
     paragraphs,
     picker,
+    report_source_link,
     source_line,
     table,
 )
@@ -109,6 +110,7 @@ def detail(measure_id: str) -> None:
             quote = f" — „{esc(tension['quote'])}”" if tension.get("quote") else ""
             parts.append(f"Bron: {esc(tension['source'])}{quote}")
         st.warning("\n\n".join(parts), icon=":material/warning:")
+        report_source_link(tension.get("source"), tension.get("quote"))
         page_link("spanningsvelden", "Naar het spanningsveld", {"id": tension["id"]}, icon=":material/compare_arrows:")
 
     findings = m.get("findings") or []
@@ -123,6 +125,7 @@ def detail(measure_id: str) -> None:
         st.subheader("Conclusies, aanbevelingen en opleidingen", anchor=False)
         for c in conclusions:
             st.markdown(f"- {esc(label_nl(c.get('label')))}: **{esc(c.get('name'))}** ({esc(c.get('source'))})")
+            report_source_link(c.get("source"))
     if m.get("external_facts"):
         st.subheader("Na het rapport", anchor=False)
         external_facts(m["external_facts"])

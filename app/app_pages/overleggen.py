@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 from kg_chain import chain_section
-from kg_ui import aliases, detail_row, entity_links, esc, get_kg, page_link, paragraphs, picker, source_line, table
+from kg_ui import (
+    aliases,
+    detail_row,
+    entity_links,
+    esc,
+    get_kg,
+    page_link,
+    paragraphs,
+    picker,
+    report_source_link,
+    source_line,
+    table,
+)
 
 
 def detail(forum_id: str) -> None:
@@ -46,6 +58,7 @@ def detail(forum_id: str) -> None:
         st.subheader("Bevindingen", anchor=False)
         for x in findings:
             st.markdown(f"- **{esc(x.get('name'))}**: {esc(x.get('summary'))} ({esc(x.get('source'))})")
+            report_source_link(x.get("source"), x.get("quote"))
     page_link("keten", "Bekijk in de graaf", {"id": f["id"]}, icon=":material/hub:")
 
 

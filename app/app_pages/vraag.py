@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
-from kg_ui import entity_link, esc, get_kg, page_link, paragraphs, param
+from kg_ui import entity_link, esc, get_kg, page_link, paragraphs, param, report_source_link
 
 from kennisgraaf.ask import Answer
 
@@ -78,6 +78,8 @@ def answer_card(answer: Answer) -> None:
                 if source.quote:
                     text += f" — „{esc(source.quote)}”"
                 st.markdown(text)
+                if not source.external:
+                    report_source_link(source.section, source.quote, source.passage)
         if answer.entities:
             page_link("keten", "Bekijk in de graaf", graph_params(answer), icon=":material/hub:")
         with st.expander("Hoe is dit gevonden"):

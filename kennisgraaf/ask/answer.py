@@ -29,6 +29,7 @@ class SourceRef(BaseModel):
     quote: str | None = None
     external: bool = False
     url: str | None = None
+    passage: str | None = None  # id of the report passage that holds the quote (the Rapport page's anchor)
 
 
 class Answer(BaseModel):
@@ -45,3 +46,4 @@ class Answer(BaseModel):
     query: str | None = None
     params: dict[str, object] = Field(default_factory=dict)
     suggestions: list[str] = Field(default_factory=list)
+    why: str | None = None  # why this answer won over the other candidates (kind, confidence, main reasons)

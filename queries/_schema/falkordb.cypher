@@ -3,3 +3,5 @@
 CREATE INDEX FOR (n:Entity) ON (n.id)
 ;
 CALL db.idx.fulltext.createNodeIndex({label: 'Entity', language: 'dutch', stopwords: $stopwords}, 'name', 'search_text')
+;
+CALL db.idx.fulltext.createNodeIndex({label: 'Passage', language: 'dutch', stopwords: $stopwords}, 'text')

@@ -1,8 +1,9 @@
 // title: Keten tussen twee knopen, via wie wat doet
-// description: The best three chains (any direction, at most 4 steps, no node twice) between two nodes, ranked so that they follow responsibility: a step along who requests, sends information to, decides, executes, enforces, is consulted on, is responsible for, is coordinated in, or a procedure step costs 1; other links between actors, forums and laws (takes part in, organises, part of, based on …) 1.5; CONCERNS and IN_THEME 3; ABOUT and SUPERSEDED_BY 6. Passing an organisation, role or forum costs nothing, a measure, procedure, step or law 1, a tension 2, anything else (glossary terms, findings, external facts) 4. Ties go to the shorter chain, then to the alphabetical order of the node ids. One row per chain (best first) with its nodes, relationships (with source and quote), hops and cost. For chains longer than 4 steps use entity.long_chain.
+// description: The best three chains (any direction, at most 4 steps, no node twice) between two nodes, ranked so that they follow responsibility: a step along who requests, sends information to, decides, executes, enforces, is consulted on, is responsible for, is coordinated in, or a procedure step costs 1; other links between actors, forums and laws (takes part in, organises, part of, based on …) 1.5; CONCERNS and IN_THEME 3; ABOUT and SUPERSEDED_BY 6. Passing an organisation, role or forum costs nothing, a measure, procedure, step or law 1, a tension 2, anything else (glossary terms, findings, external facts) 4. Ties go to the shorter chain, then to the alphabetical order of the node ids. Never over the report's passages (MENTIONED_IN, SOURCED_FROM, NEXT). One row per chain (best first) with its nodes, relationships (with source and quote), hops and cost. For chains longer than 4 steps use entity.long_chain.
 // params: from, to
 MATCH p = (a:Entity {id: $from})-[*1..4]-(b:Entity {id: $to})
-WHERE all(i IN range(0, length(p) - 1) WHERE none(j IN range(i + 1, length(p)) WHERE nodes(p)[i] = nodes(p)[j]))
+WHERE none(x1 IN relationships(p) WHERE type(x1) IN ['MENTIONED_IN', 'SOURCED_FROM', 'NEXT'])
+  AND all(i IN range(0, length(p) - 1) WHERE none(j IN range(i + 1, length(p)) WHERE nodes(p)[i] = nodes(p)[j]))
 WITH p,
      reduce(c = 0.0, r IN relationships(p) |
        c + CASE

@@ -1,6 +1,7 @@
-// override: FalkorDB's shortestPath() is directed only; its algo.SPpaths procedure searches both directions natively, which is far faster than enumerating paths.
+// override: FalkorDB's shortestPath() is directed only; its algo.SPpaths procedure searches both directions natively, which is far faster than enumerating paths. SPpaths takes no path predicate, so relTypes lists every curated relationship type (not the report's MENTIONED_IN, SOURCED_FROM, NEXT); a test keeps the list equal to kennisgraaf.schema.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-CALL algo.SPpaths({sourceNode: a, targetNode: b, relDirection: 'both', maxLen: 6, pathCount: 1})
+CALL algo.SPpaths({sourceNode: a, targetNode: b, relTypes: ['ABOUT', 'BASED_ON', 'BETWEEN', 'BY', 'CONCERNS', 'CONSULTED_ON', 'COORDINATED_IN', 'DECIDES', 'ENFORCES', 'EXECUTES', 'FUNDED_BY', 'HAS_STEP', 'HOSTED_AT', 'IN', 'IN_THEME', 'OFFERS', 'ORGANISES', 'PARTICIPATES_IN', 'PART_OF', 'REQUESTS', 'RESOLVED_IN', 'RESPONSIBLE_FOR', 'SENDS_INFORMATION_TO', 'SUPERSEDED_BY', 'UNDER_AUTHORITY_OF'],
+                 relDirection: 'both', maxLen: 6, pathCount: 1})
 YIELD path
 WITH path AS p, length(path) AS hops
 RETURN [x IN nodes(p) | {id: x.id, label: x.label, name: x.name}] AS nodes,

@@ -21,6 +21,7 @@ PAGES = [
     "app_pages/spanningsvelden.py",
     "app_pages/onboarding.py",
     "app_pages/begrippen.py",
+    "app_pages/rapport.py",
     "app_pages/cypher.py",
     "app_pages/over.py",
 ]
@@ -211,3 +212,77 @@ def test_engine_down_shows_a_dutch_message_and_retry(monkeypatch: pytest.MonkeyP
     at.run()
     assert_clean(at)
     assert at.title[0].value == "Vraag het de kennisgraaf"
+
+
+def _links(at: AppTest) -> list[tuple[str, str, str]]:
+    """(label as read, target page, query string) of every page link."""
+    return [(unescape(link.proto.label), link.proto.page, link.proto.query_string) for link in at.get("page_link")]
+
+
+def test_rapport_opens_the_summary_with_its_contents() -> None:
+    at = run_app(page="app_pages/rapport.py")
+    assert_clean(at)
+    assert at.header[0].value == "Samenvatting"
+    labels = [label for label, _page, _query in _links(at)]
+    for expected in ("Voorwoord", "**Samenvatting**", " §4.4 Spanningsvelden", "Bijlage I", "Voetnoten"):
+        assert expected in labels, expected
+    assert "Het actieprogramma heeft een aanjagende functie gehad" in page_text(at)
+
+
+def test_rapport_deep_link_opens_the_passage_in_its_section() -> None:
+    at = run_app({"passage": "p-4.4-06"}, page="app_pages/rapport.py")
+    assert_clean(at)
+    assert at.header[0].value == "§4.4 Spanningsvelden"
+    captions = [unescape(c.value) for c in at.caption]
+    target = [c for c in captions if "gevraagde passage" in c]
+    assert target == ["**§4.4 ¶6** · regel 2484–2498 :blue-badge[gevraagde passage]"]
+    text = page_text(at)
+    assert "Er zijn ontheffingen mogelijk voor de bevriezingsmaatregel." in text
+    links = _links(at)
+    # the passage names measure 8 and the bevriezingsoverleg: links to their pages with ?id=
+    assert any(label.startswith("Maatregel 8") and query == "id=m08" for label, _page, query in links), links
+    assert any("Bevriezingsoverleg" in label and query == "id=bevriezingsoverleg" for label, _page, query in links)
+    assert ("Link naar §4.4 ¶6", "rapport", "passage=p-4.4-06") in [(a, b.rsplit("/", 1)[-1].removesuffix(".py"), c)
+                                                                  for a, b, c in links]
+
+
+def test_rapport_deep_link_to_a_footnote() -> None:
+    at = run_app({"passage": "p-voetnoot-18"}, page="app_pages/rapport.py")
+    assert_clean(at)
+    assert at.header[0].value == "§3.2.3 Informatiedeling tussen organisaties"
+    captions = [unescape(c.value) for c in at.caption]
+    assert any(c.startswith("**voetnoot 18**") and "gevraagde passage" in c for c in captions)
+    assert "Op grond van artikel 39f, eerste lid, Wet justitiële" in page_text(at)
+
+
+def test_rapport_unknown_passage_and_section_warn() -> None:
+    at = run_app({"passage": "p-99.9-01"}, page="app_pages/rapport.py")
+    assert not at.exception
+    assert any("bestaat niet" in w.value for w in at.warning)
+    assert at.header[0].value == "Samenvatting"
+    at = run_app({"sectie": "<script>alert(1)</script>"}, page="app_pages/rapport.py")
+    assert not at.exception
+    assert any("bestaat niet" in w.value for w in at.warning)
+
+
+def test_rapport_search_links_to_passages() -> None:
+    at = run_app({"q": "ontheffing bevriezingsmaatregel"}, page="app_pages/rapport.py")
+    assert_clean(at)
+    results = [(label, query) for label, _page, query in _links(at) if "—" in label and query.startswith("passage=")]
+    assert ("§4.4 ¶6 — Spanningsvelden", "passage=p-4.4-06") in results, results
+
+
+def test_sources_on_detail_pages_link_to_their_passage() -> None:
+    at = run_app({"id": "m08"}, page="app_pages/maatregelen.py")
+    assert_clean(at)
+    report_links = [(label, query) for label, page, query in _links(at) if page == "rapport"]
+    assert report_links
+    assert all(label.startswith("Lees in het rapport: ") for label, _query in report_links)
+    assert any(query.startswith("passage=p-") for _label, query in report_links)
+
+
+def test_answer_sources_link_to_their_passage() -> None:
+    at = run_app({"vraag": MISSION})
+    assert_clean(at)
+    report_links = [(label, query) for label, page, query in _links(at) if page == "rapport"]
+    assert any(query.startswith("passage=p-4.4-") for _label, query in report_links), report_links

@@ -71,7 +71,12 @@ def test_invalid_seed_writes_nothing(kg: Kennisgraaf) -> None:
 def test_failed_load_leaves_previous_graph_untouched(kg: Kennisgraaf, seed_knowledge: KnowledgeSet) -> None:
     before = kg.counts()
     answer_before = kg.query("measure.detail", {"id": "m08"})
-    broken = BrokenKnowledge(nodes=seed_knowledge.nodes, steps=seed_knowledge.steps, relations=seed_knowledge.relations)
+    broken = BrokenKnowledge(
+        nodes=seed_knowledge.nodes,
+        steps=seed_knowledge.steps,
+        relations=seed_knowledge.relations,
+        lexical=seed_knowledge.lexical,
+    )
     with pytest.raises(KennisgraafError):
         kg.load_knowledge(broken)
     assert kg.counts() == before
@@ -80,7 +85,10 @@ def test_failed_load_leaves_previous_graph_untouched(kg: Kennisgraaf, seed_knowl
 
 def test_duplicate_relationship_row_neither_crashes_nor_is_lost(kg: Kennisgraaf, seed_knowledge: KnowledgeSet) -> None:
     doubled = DuplicatedRelations(
-        nodes=seed_knowledge.nodes, steps=seed_knowledge.steps, relations=seed_knowledge.relations
+        nodes=seed_knowledge.nodes,
+        steps=seed_knowledge.steps,
+        relations=seed_knowledge.relations,
+        lexical=seed_knowledge.lexical,
     )
     first = doubled.relation_rows()[0]
     kg.load_knowledge(doubled)

@@ -1,0 +1,100 @@
+"""How often the Vraagbaak is right, and how often it answers wrongly, on every question set.
+
+    python benchmarks/accuracy.py [--verbose SET] [--only SET]
+
+Per set it counts three outcomes: **right** (answered as expected and containing what a correct answer needs),
+**wrong** (answered, but missing what a correct answer needs — or answered where the report has no answer) and
+**abstained** (said "ik weet het niet" where the report does have an answer). Results go to
+benchmarks/results/accuracy.json.
+
+The sets and what they are worth as a measurement:
+- tests/questions/*.yaml: the engine was built on these (development set; the test suite enforces >= 95%).
+- benchmarks/holdout_questions.yaml, holdout2_questions.yaml: once held out, since looked at (development sets).
+- benchmarks/train4_questions.yaml: written from the report alone to train the ranker on (development set).
+- benchmarks/holdout3_questions.yaml: written from the report alone by someone who never saw the engine; its
+  individual results are not to be read while the engine is being changed (never-seen set). --verbose refuses it
+  unless --i-am-done is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import embedded_seed
+from tests.ask.question_suite import QUESTIONS_DIR, Case, judge
+
+HERE = Path(__file__).resolve().parent
+NEVER_SEEN = "holdout3"
+SETS = {
+    "tests/questions": sorted(QUESTIONS_DIR.glob("*.yaml")),
+    "holdout": [HERE / "holdout_questions.yaml"],
+    "holdout2": [HERE / "holdout2_questions.yaml"],
+    "train4": [HERE / "train4_questions.yaml"],
+    NEVER_SEEN: [HERE / "holdout3_questions.yaml"],
+}
+
+
+def load(paths: list[Path]) -> list[Case]:
+    cases = []
+    for path in paths:
+        if not path.exists():
+            continue
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+            groups = tuple(tuple(g) for g in item.get("must_contain") or [])
+            cases.append(
+                Case(path.name, item["q"], item["lang"], item.get("user", ""), item.get("intent", item.get("kind", "")),
+                     bool(item["answered"]), groups)
+            )
+    return cases
+
+
+def outcome(case: Case, answered: bool, problems: list[str]) -> str:
+    if not problems:
+        return "right"
+    return "wrong" if answered else "abstained"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--verbose", default="", help="print the failures of this set")
+    parser.add_argument("--only", default="", help="score only this set")
+    parser.add_argument("--i-am-done", action="store_true", help="allow --verbose on the never-seen set")
+    args = parser.parse_args()
+    if args.verbose == NEVER_SEEN and not args.i_am_done:
+        parser.error("the never-seen set's individual results are read only when the work is done (--i-am-done)")
+    results: dict[str, dict[str, object]] = {}
+    with embedded_seed(Path("/tmp/kg-accuracy")) as kg:
+        for name, paths in SETS.items():
+            if args.only and name != args.only:
+                continue
+            cases = load(paths)
+            if not cases:
+                continue
+            tally: Counter[str] = Counter()
+            for case in cases:
+                answer = kg.ask(case.q)
+                problems = judge(case, answer)
+                kind = outcome(case, answer.answered, problems)
+                tally[kind] += 1
+                if name == args.verbose and kind != "right":
+                    print(f"{kind.upper()} [{case.intent} -> {answer.intent}] {case.q}\n   {problems}\n"
+                          f"   {answer.answer[:300]!r}")
+            n = len(cases)
+            results[name] = {"questions": n, **{k: tally[k] for k in ("right", "wrong", "abstained")}}
+            print(f"{name:16} {n:4} questions  right {tally['right']:4} ({tally['right'] / n:6.1%})  "
+                  f"wrong {tally['wrong']:3} ({tally['wrong'] / n:6.1%})  abstained {tally['abstained']:3}")
+    out = HERE / "results" / "accuracy.json"
+    if not args.only:
+        out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

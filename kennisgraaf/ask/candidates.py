@@ -1,0 +1,153 @@
+"""Candidate answers for one question, and the features the ranker scores them on.
+
+Every question gets several candidates: the reply of each structured handler its wording or names make plausible
+(intent × linked entities), and passage answers from retrieval over the report's text. Each candidate carries
+features that say nothing about particular questions — how much of the question it covers, whether it names what
+the question names, how strong the intent signal is, what kind of answer the question asks for — so that the
+learned ranker generalises to questions it has never seen.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kennisgraaf.ask.handlers import Composed
+from kennisgraaf.ask.linker import Link
+from kennisgraaf.ask.passages import Hit, PassageIndex
+from kennisgraaf.ask.text import fold
+
+ACTOR_LABELS = frozenset({"Organisation", "Role", "Forum"})
+ROUTE_KINDS = frozenset({"procedure", "chain"})
+ACTOR_KINDS = frozenset({"measure_actors", "forum", "organisation_measures"})
+LIST_KINDS = frozenset({"theme", "tensions", "conclusions", "training", "survey"})
+KINDS = (
+    "procedure", "measure_actors", "legal_basis", "organisation_measures", "forum", "definition", "describe",
+    "theme", "tensions", "survey", "conclusions", "training", "chain", "passage",
+)
+QUESTION_TYPES = (
+    ("who", r"^(wie|bij wie|aan wie|met wie|door wie|who|whom|which organi[sz]ation)\b|\bwie\b"),
+    ("how", r"^(hoe|how|op welke manier|wat (moet|kan|kunnen) (ik|we|wij)|what (can|should|must))\b"),
+    ("why", r"^(waarom|why|wat is de reden|om welke reden)\b|\bwaarom\b"),
+    ("which", r"^(welke|which|what measures|wat voor)\b"),
+    ("what", r"^(wat|what)\b"),
+    ("howmany", r"\b(hoeveel|how many|how much|welk percentage|what share|what percentage|aantal)\b"),
+    ("when", r"^(wanneer|when|sinds wanneer|in welk jaar)\b"),
+)
+_QUESTION_TYPES = tuple((name, re.compile(pattern)) for name, pattern in QUESTION_TYPES)
+
+
+@dataclass
+class Understood:
+    """What the engine read from a question before any answer was tried."""
+
+    text: str
+    lang: str
+    search_text: str
+    links: list[Link]
+    scores: dict[str, float]
+    phrased: set[str]
+    intents: list[str]
+    stems: list[str]  # content stems (with compound parts) of the question and its expansion
+    unknown_names: int  # capitalised words the knowledge base does not know
+
+    @property
+    def linked_ids(self) -> set[str]:
+        return {link.node.id for link in self.links}
+
+    @property
+    def qtype(self) -> str:
+        folded = fold(self.text)
+        for name, pattern in _QUESTION_TYPES:
+            if pattern.search(folded):
+                return name
+        return "other"
+
+
+@dataclass
+class Candidate:
+    """One possible answer, with what produced it and its features."""
+
+    kind: str  # an intent name, or "passage"
+    composed: Composed
+    query: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    hits: list[Hit] = field(default_factory=list)  # the passages a passage answer quotes
+    rank: int = 0  # the intent's place in the wording's order, or the passage's place in retrieval
+    features: dict[str, float] = field(default_factory=dict)
+    probability: float = 0.0
+
+
+def describe_features(
+    u: Understood, c: Candidate, passages: PassageIndex, top: list[Hit], labels: dict[str, str]
+) -> dict[str, float]:
+    """The features of one candidate (names are stable: the ranker's weights are keyed by them)."""
+    text_stems = set(passages.tokens(c.composed.text))
+    wanted = set(u.stems)
+    coverage = len(wanted & text_stems) / len(wanted) if wanted else 0.0
+    weight = sum(passages.idf(t) for t in wanted)
+    rare_coverage = sum(passages.idf(t) for t in wanted & text_stems) / weight if weight else 0.0
+    unknown = sum(1 for t in wanted if not passages.knows(t)) / len(wanted) if wanted else 0.0
+    answer_ids = {n.id for n in c.composed.entities}
+    if c.hits:
+        answer_ids |= set().union(*(h.passage.mentions for h in c.hits))
+    linked = u.linked_ids
+    agreement = len(linked & answer_ids) / len(linked) if linked else 0.0
+    actor_named = any(n.label in ACTOR_LABELS for n in c.composed.entities) or bool(
+        c.hits and any(labels.get(m) in ACTOR_LABELS for h in c.hits for m in h.passage.mentions)
+    )
+    qtype = u.qtype
+    group = _group(c.kind)
+    best_link = max((link.score for link in u.links), default=0.0)
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"kind={c.kind}": 1.0,
+        f"qtype={qtype}|{group}": 1.0,
+        "coverage": coverage,
+        "coverage_sq": coverage * coverage,
+        "rare_coverage": rare_coverage,
+        "unknown_words": unknown,
+        "unknown_words_nl": unknown * (u.lang == "nl"),
+        "agreement": agreement,
+        "no_links": float(not linked),
+        "links": min(len(linked), 3) / 3,
+        "best_link": min(best_link, 6.0) / 6,
+        "intent_score": min(u.scores.get(c.kind, 0.0), 6.0) / 6,
+        "phrased": float(c.kind in u.phrased),
+        "any_phrased": float(bool(u.phrased)),
+        "intent_rank": 1.0 / (1 + c.rank),
+        "english": float(u.lang == "en"),
+        "length": math.log1p(len(c.composed.text)) / 8,
+        "actor_named": float(actor_named),
+        "who_actor": float(qtype == "who" and actor_named),
+        "route": float(bool(c.composed.route)),
+        "how_route": float(qtype == "how" and bool(c.composed.route)),
+        "unknown_names": min(u.unknown_names, 3) / 3,
+        "question_words": min(len(wanted), 12) / 12,
+    }
+    if top:
+        best = top[0]
+        f["top_passage_bm25"] = best.bm25 / (best.bm25 + 5.0)
+        f["top_passage_coverage"] = best.coverage
+    if c.hits:
+        hit = c.hits[0]
+        f["passage_bm25"] = hit.bm25 / (hit.bm25 + 5.0)
+        f["passage_coverage"] = hit.coverage
+        f["passage_entities"] = min(hit.entities, 3) / 3
+        second = top[1].score if len(top) > 1 else 0.0
+        f["passage_margin"] = (hit.score - second) / hit.score if hit.score else 0.0
+    return f
+
+
+def _group(kind: str) -> str:
+    if kind == "passage":
+        return "passage"
+    if kind in ROUTE_KINDS:
+        return "route"
+    if kind in ACTOR_KINDS:
+        return "actors"
+    if kind in LIST_KINDS:
+        return "list"
+    return "card"

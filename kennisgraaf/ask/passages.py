@@ -1,0 +1,197 @@
+"""Passage retrieval: BM25 over the report's passages, with Dutch stems, compound splitting and entity boosts.
+
+The index is built once per load from the catalogue query `passage.all`. A passage's tokens are the stems of its
+words, the parts of its compound words (`bevriezingsmaatregel` → `bevriezing`, `maatregel`) and the words of its
+section title. A question is tokenised the same way (after the synonym and English→Dutch expansion); passages that
+mention the entities the question names get a boost through their MENTIONED_IN links.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import bm25s
+import numpy as np
+
+from kennisgraaf.ask.text import STOPWORDS, fold, stem
+
+MIN_PART = 4
+# A passage's score: its BM25 relative to the best passage, plus how much of the question's rare words it holds,
+# plus a bonus per entity of the question it mentions (at most two).
+COVERAGE_BOOST = 1.0
+ENTITY_BOOST = 0.2
+QUOTE_CHARS = 650
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'(])")
+_LINKERS = ("s", "en", "e")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph-sized piece of the report."""
+
+    id: str
+    section: str
+    section_title: str
+    heading: str
+    name: str
+    text: str
+    mentions: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage found for a question, with why."""
+
+    passage: Passage
+    score: float  # BM25 plus entity boost
+    bm25: float
+    coverage: float  # share of the question's content stems found in the passage
+    entities: int  # linked entities the passage mentions
+
+
+class PassageIndex:
+    """BM25 over passages; build once, query from many threads."""
+
+    def __init__(self, passages: list[Passage]) -> None:
+        self.passages = passages
+        words = {w for p in passages for w in _words(f"{p.section_title} {p.heading} {p.text}")}
+        self._vocabulary = frozenset(w for w in words if len(w) >= MIN_PART)
+        self._tokens = [self.tokens(f"{p.section_title} {p.heading} {p.text}") for p in passages]
+        self._token_sets = [frozenset(t) for t in self._tokens]
+        self._bm25 = bm25s.BM25()
+        if passages:
+            self._bm25.index(self._tokens, show_progress=False)
+        self._known = frozenset(t for ts in self._token_sets for t in ts)
+        self._folded = [" ".join(fold(p.text).split()) for p in passages]
+        df: dict[str, int] = {}
+        for token_set in self._token_sets:
+            for token in token_set:
+                df[token] = df.get(token, 0) + 1
+        total = max(len(passages), 1)
+        self._idf = {t: math.log(1 + total / n) for t, n in df.items()}
+        self.max_idf = math.log(1 + total)
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, Any]]) -> PassageIndex:
+        return cls(
+            [
+                Passage(
+                    id=str(r["id"]),
+                    section=str(r.get("section") or ""),
+                    section_title=str(r.get("section_title") or ""),
+                    heading=str(r.get("heading") or ""),
+                    name=str(r.get("name") or r["id"]),
+                    text=str(r.get("text") or ""),
+                    mentions=frozenset(r.get("mentions") or []),
+                )
+                for r in rows
+            ]
+        )
+
+    def tokens(self, text: str) -> list[str]:
+        """Content stems of the text plus the stems of the parts of its compound words."""
+        out: list[str] = []
+        for word in _words(text):
+            if word in STOPWORDS or len(word) < 2:
+                continue
+            out.append(stem(word))
+            out.extend(stem(part) for part in self._parts(word))
+        return out
+
+    def _parts(self, word: str) -> tuple[str, ...]:
+        return _split_compound(word, self._vocabulary)
+
+    def knows(self, token: str) -> bool:
+        return token in self._known
+
+    def idf(self, token: str) -> float:
+        """How rare a stem is in the report (words the report never uses count as rarest)."""
+        return self._idf.get(token, self.max_idf)
+
+    def search(self, question: str, linked: set[str], limit: int = 5) -> list[Hit]:
+        """The passages that fit the question best, best first."""
+        query = [t for t in dict.fromkeys(self.tokens(question)) if t in self._known]
+        if not query or not self.passages:
+            return []
+        scores = np.asarray(self._bm25.get_scores(query), dtype=float)
+        best = float(scores.max()) if scores.size else 0.0
+        if best <= 0:
+            return []
+        wanted = set(query)
+        weight = sum(self.idf(t) for t in wanted)
+        rare = np.array([sum(self.idf(t) for t in wanted & ts) / weight for ts in self._token_sets])
+        mentioned = np.zeros(len(self.passages))
+        if linked:
+            for i, passage in enumerate(self.passages):
+                mentioned[i] = min(len(passage.mentions & linked), 2)
+        boosted = scores / best + COVERAGE_BOOST * rare + ENTITY_BOOST * mentioned
+        order = np.argsort(-boosted, kind="stable")[:limit]
+        return [
+            Hit(
+                self.passages[i],
+                float(boosted[i]),
+                float(scores[i]),
+                len(wanted & self._token_sets[i]) / len(wanted),
+                int(mentioned[i]),
+            )
+            for i in order
+            if boosted[i] > 0
+        ]
+
+    def find(self, quote: str) -> Passage | None:
+        """The passage that holds a quote (its first words, when it runs on into the next passage)."""
+        needle = " ".join(fold(quote).split())[:80]
+        if len(needle) < 12:
+            return None
+        for passage, text in zip(self.passages, self._folded, strict=True):
+            if needle in text:
+                return passage
+        return None
+
+    def excerpt(self, passage: Passage, question: str, chars: int = QUOTE_CHARS) -> str:
+        """The passage, or when it is long the run of its sentences that covers the question best."""
+        text = " ".join(passage.text.split())
+        if len(text) <= chars:
+            return text
+        sentences = _SENTENCE_END.split(text)
+        wanted = set(self.tokens(question))
+        best, best_key = (0, 1), (-1.0, 0)
+        for start in range(len(sentences)):
+            length, end, covered = 0, start, set()
+            while end < len(sentences) and length + len(sentences[end]) <= chars:
+                length += len(sentences[end]) + 1
+                covered |= wanted & set(self.tokens(sentences[end]))
+                end += 1
+            key = (len(covered), -start)
+            if end > start and key > best_key:
+                best, best_key = (start, end), key
+        start, end = best
+        if end <= start:
+            return text[:chars].rsplit(" ", 1)[0] + " …"
+        out = " ".join(sentences[start:end])
+        return ("… " if start else "") + out + (" …" if end < len(sentences) else "")
+
+
+def _words(text: str) -> list[str]:
+    return fold(text).split()
+
+
+@lru_cache(maxsize=20000)
+def _split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """Two known words that make up `word` (with a linking s/e/en), or nothing."""
+    if len(word) < 2 * MIN_PART:
+        return ()
+    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        left, right = word[:i], word[i:]
+        if right not in vocabulary:
+            continue
+        if left in vocabulary:
+            return (left, right)
+        for linker in _LINKERS:
+            if left.endswith(linker) and left[: -len(linker)] in vocabulary and len(left) - len(linker) >= MIN_PART:
+                return (left[: -len(linker)], right)
+    return ()
