@@ -37,8 +37,13 @@ def chain_heading(chain: ch.Chain) -> str:
     return f"Verantwoordelijkheidsketen: {subject.name}"
 
 
-def chain_section(node_id: str, key: str, *, heading: bool = True, link: bool = False) -> ch.Chain | None:
-    """The chain of a measure, procedure or forum: in words, as a picture, as a table, with downloads for a memo."""
+def chain_section(
+    node_id: str, key: str, *, heading: bool = True, link: bool = False, interactive: bool = True
+) -> ch.Chain | None:
+    """The chain of a measure, procedure or forum: in words, as a picture, as a table, with downloads for a memo.
+
+    `interactive`: the vis-network picture (zoom, drag) in a frame; otherwise the same drawing as inline SVG, which
+    is far lighter (no vis-network) for pages that show the chain beside other things; sources still show on hover."""
     chain = get_kg().chain(node_id, names=_measure_names())
     if chain is None:
         st.warning(f"'{node_id}' bestaat niet.")
@@ -55,12 +60,16 @@ def chain_section(node_id: str, key: str, *, heading: bool = True, link: bool = 
         st.info(f"{missing.capitalize()}.", icon=":material/person_off:")
     _in_words(chain)
     drawing = cr.layout(chain)
-    height = cr.frame_height(drawing)
-    st.iframe(
-        cr.vis_html(chain, drawing, height_px=height),
-        height=height + 24,  # room for a sideways scrollbar on narrow screens
-        alt=f"Ketenplaatje: {title}. Dezelfde inhoud staat in de lijst erboven en de tabel eronder.",
-    )
+    alt = f"Ketenplaatje: {title}. Dezelfde inhoud staat in de lijst erboven en de tabel eronder."
+    if interactive:
+        height = cr.frame_height(drawing)
+        st.iframe(
+            cr.vis_html(chain, drawing, height_px=height),
+            height=height + 24,  # room for a sideways scrollbar on narrow screens
+            alt=alt,
+        )
+    else:
+        st.iframe(cr.svg_page(chain, drawing, title), height=cr.svg_page_height(drawing), alt=alt)
     _downloads(chain, title, drawing, key)
     _steps(chain)
     _context(chain, key)

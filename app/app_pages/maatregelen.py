@@ -98,7 +98,7 @@ def detail(measure_id: str) -> None:
         for procedure in m.get("procedures") or []:
             procedure_steps(procedure)
 
-    chain_section(m["id"], key="maatregel", link=True)
+    chain_section(m["id"], key="maatregel", link=True, interactive=False)
 
     for tension in m.get("tensions") or []:
         parts = [f"**Spanningsveld: {esc(tension.get('name'))}**", paragraphs(tension.get("summary"))]

@@ -52,7 +52,7 @@ def detail(forum_id: str) -> None:
             [{**t, "label": "Tension"} for t in f.get("tensions") or []], "Spanningsvelden die hier worden opgelost"
         )
         entity_links([{**lb, "label": "LegalBasis"} for lb in f.get("legal_bases") or []], "Wettelijke grondslagen")
-    chain_section(f["id"], key="overleg", link=True)
+    chain_section(f["id"], key="overleg", link=True, interactive=False)
     findings = f.get("findings") or []
     if findings:
         st.subheader("Bevindingen", anchor=False)

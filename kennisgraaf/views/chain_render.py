@@ -501,6 +501,27 @@ def _dash_over(draw: ImageDraw.ImageDraw, rect: list[float], dash: float, gap: f
             pos += dash + gap
 
 
+def svg_page(chain: Chain, drawing: Layout, label: str) -> str:
+    """A small page with just the SVG (no script), for a frame beside other content: as wide as its frame but never
+    below MIN_SCALE — then it scrolls sideways; every arrow's source shows on hover (SVG <title>)."""
+    picture = svg(chain, "", drawing).replace(_SVG_NS, "", 1)
+    sized = f'width="{drawing.width:.0f}" height="{drawing.height:.0f}"'
+    style = f'style="width:100%;min-width:{drawing.width * MIN_SCALE:.0f}px;height:auto;display:block"'
+    picture = picture.replace(sized, style, 1)
+    return (
+        '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">'
+        f"<title>{html.escape(label)}</title></head>"
+        '<body style="margin:0;font-family:DejaVu Sans, Verdana, sans-serif">'
+        f'<div class="kg-keten" style="overflow-x:auto">{picture}</div></body></html>'
+    )
+
+
+def svg_page_height(drawing: Layout, frame_width: float = 1000.0) -> int:
+    """The frame height for svg_page at a typical column width (the SVG keeps its proportions)."""
+    scale = max(min(frame_width / drawing.width, 1.0), MIN_SCALE)
+    return int(drawing.height * scale) + 24
+
+
 # -- CSV and the print page -----------------------------------------------------------------------------------------
 def csv_text(chain: Chain) -> str:
     """The chain's table as CSV (semicolons, as Dutch spreadsheets expect; UTF-8 with a byte-order mark)."""

@@ -56,8 +56,8 @@ MAX_NODES = 25  # nodes drawn by default in a neighbourhood; more on request, pe
 LABEL_WIDTH = 24  # characters per label line: labels are wrapped, never cut
 # Which kinds are drawn first when a neighbourhood is too large: the chain itself, then its context.
 _KIND_PRIORITY = {
-    **dict.fromkeys(("Measure", "Procedure", "Forum", "Organisation", "Role", "LegalBasis", "Step"), 0),
-    **dict.fromkeys(("Tension", "Training", "Theme", "Programme"), 1),
+    **dict.fromkeys(("Measure", "Procedure", "Forum", "Organisation", "Role", "LegalBasis"), 0),
+    **dict.fromkeys(("Tension", "Training", "Theme", "Programme", "Step"), 1),
 }
 
 _OPTIONS: dict[str, Any] = {
@@ -190,8 +190,9 @@ def _distances(graph: Graph) -> dict[str, int]:
 
 
 def limit(graph: Graph, max_nodes: int = MAX_NODES, show_all: set[str] | None = None) -> tuple[Graph, dict[str, int]]:
-    """At most about `max_nodes` nodes of a neighbourhood, nearest and most chain-like first (actors, forums,
-    measures, procedures, laws before findings, terms and other context); kinds in `show_all` are drawn in full.
+    """At most about `max_nodes` nodes of a neighbourhood, most chain-like and nearest first (actors, forums,
+    measures, procedures, laws before steps, tensions, findings, terms and other context); kinds in `show_all` are
+    drawn in full.
     A node is only kept when a kept node links it to the centre. Returns the smaller graph and, per kind, how many
     nodes were left out."""
     show_all = show_all or set()
@@ -201,7 +202,7 @@ def limit(graph: Graph, max_nodes: int = MAX_NODES, show_all: set[str] | None = 
     far = max(dist.values(), default=0) + 1
     ranked = sorted(
         graph.nodes.values(),
-        key=lambda n: (n.id != graph.center, dist.get(n.id, far), _KIND_PRIORITY.get(n.label, 2), n.name.lower()),
+        key=lambda n: (n.id != graph.center, _KIND_PRIORITY.get(n.label, 2), dist.get(n.id, far), n.name.lower()),
     )
     links: dict[str, set[str]] = {n: set() for n in graph.nodes}
     for e in graph.edges:
@@ -209,16 +210,20 @@ def limit(graph: Graph, max_nodes: int = MAX_NODES, show_all: set[str] | None = 
         links.setdefault(e.end, set()).add(e.start)
     kept: set[str] = set()
     budget = max_nodes
-    for node in ranked:
-        reachable = node.id == graph.center or any(
-            o in kept and dist.get(o, far) < dist.get(node.id, far) for o in links.get(node.id, ())
-        )
-        if not reachable:
-            continue
-        if node.label in show_all or budget > 0:
-            kept.add(node.id)
-            if node.label not in show_all:
-                budget -= 1
+    added = True
+    while added:  # a node joins once a kept node links it to the centre: repeat until nothing more fits
+        added = False
+        for node in ranked:
+            if node.id in kept:
+                continue
+            reachable = node.id == graph.center or any(
+                o in kept and dist.get(o, far) < dist.get(node.id, far) for o in links.get(node.id, ())
+            )
+            if reachable and (node.label in show_all or budget > 0):
+                kept.add(node.id)
+                added = True
+                if node.label not in show_all:
+                    budget -= 1
     hidden: dict[str, int] = {}
     for node in graph.nodes.values():
         if node.id not in kept:

@@ -148,6 +148,7 @@ def test_every_text_is_escaped_in_every_output() -> None:
     drawing = cr.layout(chain)
     for output in (
         cr.svg(chain, HOSTILE, drawing),
+        cr.svg_page(chain, drawing, HOSTILE),
         cr.print_html(chain, HOSTILE, drawing, ch.stage_lines(chain), {}, {}),
         cr.vis_html(chain, drawing),
     ):

@@ -51,6 +51,19 @@ def picture_frame(page: Any, marker: str) -> Any:
     raise AssertionError(f"no picture with {marker!r}")
 
 
+def frame_with(page: Any, marker: str) -> Any:
+    """The frame whose document contains `marker`."""
+    for _ in range(120):
+        for frame in page.frames:
+            try:
+                if marker in frame.content():
+                    return frame
+            except Exception:  # a frame that is being replaced
+                continue
+        page.wait_for_timeout(500)
+    raise AssertionError(f"no frame with {marker!r}")
+
+
 def assert_everything_inside(boxes: dict[str, Any]) -> None:
     assert boxes["width"] > 300 and boxes["height"] > 150
     for node in boxes["nodes"]:
@@ -135,6 +148,17 @@ def test_casusoverleg_depth_2_and_spanningsvelden_tab_fit_their_frames(server: s
             assert_everything_inside(boxes)
             page.screenshot(path=str(ARTIFACTS / "keten-casusoverleg-diepte2.png"), full_page=True)
             main.locator("iframe").first.screenshot(path=str(ARTIFACTS / "keten-casusoverleg-diepte2-plaatje.png"))
+
+            # the measure page shows the same chain as inline SVG (no frame), sources on hover
+            page.goto(f"{server}/maatregelen?id=m08")
+            expect(main.get_by_text("Verzoekt of meldt:").first).to_be_visible()
+            svg_frame = frame_with(page, 'class="kg-keten"')
+            picture = svg_frame.locator("svg").first
+            expect(picture).to_be_visible()
+            assert "Openbaar Ministerie" in picture.inner_html()
+            assert picture.locator("title").count() > 5
+            assert picture.bounding_box()["width"] > 600
+            page.screenshot(path=str(ARTIFACTS / "maatregel-m08.png"), full_page=True)
 
             page.goto(f"{server}/spanningsvelden")
             page.get_by_role("tab", name="Graaf").click()
