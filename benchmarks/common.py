@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kennisgraaf.api import Kennisgraaf
-from kennisgraaf.seed import read_seed
+from kennisgraaf.lexical import read_knowledge
 from kennisgraaf.settings import PROJECT_ROOT, Settings
 from kennisgraaf.stores.embedded_server import EmbeddedServer
 from kennisgraaf.stores.falkordb_store import FalkorDBStore
@@ -21,7 +21,7 @@ def embedded_seed(data_dir: Path) -> Iterator[Kennisgraaf]:
     server = EmbeddedServer(data_dir)
     kg = Kennisgraaf(FalkorDBStore(server), Settings(seed_dir=PROJECT_ROOT / "seed"))
     try:
-        kg.load_knowledge(read_seed(PROJECT_ROOT / "seed"))
+        kg.load_knowledge(read_knowledge(PROJECT_ROOT / "seed"))
         yield kg
     finally:
         kg.close()

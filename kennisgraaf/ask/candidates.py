@@ -36,6 +36,7 @@ QUESTION_TYPES = (
     ("howmany", r"\b(hoeveel|how many|how much|welk percentage|what share|what percentage|aantal)\b"),
     ("when", r"^(wanneer|when|sinds wanneer|in welk jaar)\b"),
 )
+_NUMBER = re.compile(r"\b\d+(,\d+)?\s*(%|procent|percent)|\b\d{2,}\b")
 _QUESTION_TYPES = tuple((name, re.compile(pattern)) for name, pattern in QUESTION_TYPES)
 
 
@@ -52,6 +53,7 @@ class Understood:
     intents: list[str]
     stems: list[str]  # content stems (with compound parts) of the question and its expansion
     unknown_names: int  # capitalised words the knowledge base does not know
+    named_stems: list[str] = field(default_factory=list)  # stems of the question's words inside linked names
 
     @property
     def linked_ids(self) -> set[str]:
@@ -90,6 +92,10 @@ def describe_features(
     weight = sum(passages.idf(t) for t in wanted)
     rare_coverage = sum(passages.idf(t) for t in wanted & text_stems) / weight if weight else 0.0
     unknown = sum(1 for t in wanted if not passages.knows(t)) / len(wanted) if wanted else 0.0
+    uncovered = sorted((passages.idf(t) for t in wanted - text_stems), reverse=True)
+    has_number = bool(_NUMBER.search(c.composed.text))
+    main = c.composed.entities[0].id if c.composed.entities and not c.hits else None
+    generic = min(passages.spread(main) * 5, 1.0) if main else 0.0
     answer_ids = {n.id for n in c.composed.entities}
     if c.hits:
         answer_ids |= set().union(*(h.passage.mentions for h in c.hits))
@@ -101,6 +107,7 @@ def describe_features(
     qtype = u.qtype
     group = _group(c.kind)
     best_link = max((link.score for link in u.links), default=0.0)
+    named = len(set(u.named_stems) & wanted) / len(wanted) if wanted else 0.0
     f: dict[str, float] = {
         "bias": 1.0,
         f"kind={c.kind}": 1.0,
@@ -110,9 +117,18 @@ def describe_features(
         "rare_coverage": rare_coverage,
         "unknown_words": unknown,
         "unknown_words_nl": unknown * (u.lang == "nl"),
+        "uncovered_max_idf": (uncovered[0] / passages.max_idf) if uncovered else 0.0,
+        "uncovered_second_idf": (uncovered[1] / passages.max_idf) if len(uncovered) > 1 else 0.0,
+        "uncovered_rare": sum(1 for v in uncovered if v >= 0.7 * passages.max_idf) / 3,
+        "generic_subject": generic,
+        f"generic|{qtype}": generic,
+        "howmany_number": float(qtype == "howmany" and has_number),
+        "howmany_no_number": float(qtype == "howmany" and not has_number),
         "agreement": agreement,
         "no_links": float(not linked),
         "links": min(len(linked), 3) / 3,
+        "named_share": named,
+        f"named_share|{group}": named,
         "best_link": min(best_link, 6.0) / 6,
         "intent_score": min(u.scores.get(c.kind, 0.0), 6.0) / 6,
         "phrased": float(c.kind in u.phrased),

@@ -30,11 +30,12 @@ from kennisgraaf.ask.linker import EntityIndex, Link, Node, non_overlapping
 from kennisgraaf.ask.passages import Hit, PassageIndex
 from kennisgraaf.ask.ranker import ranker
 from kennisgraaf.ask.text import clean_question, expand, fold, language
-from kennisgraaf.errors import KennisgraafError
+from kennisgraaf.errors import KennisgraafError, QueryFailed
 
 MAX_INTENTS = 5
 PASSAGE_HITS = 5
 SUPPORT_COVERAGE = 0.6
+EXTERNAL_COVERAGE = 0.5
 
 
 class QueryRunner(Protocol):
@@ -118,6 +119,7 @@ class AskEngine:
             intents=_intents_to_try(scores, links, phrased),
             stems=stems,
             unknown_names=_unknown_names(text, index),
+            named_stems=_named_stems(search_text, links, indexes.passages),
         )
 
     def candidates(self, u: Understood, p: dict[str, Any]) -> list[Candidate]:
@@ -133,7 +135,11 @@ class AskEngine:
             if handler is None:
                 continue
             ctx = Context(u.search_text, u.lang, u.links, index, secondary, self.runner.query, p)
-            composed = handler(ctx)
+            try:
+                composed = handler(ctx)
+            except QueryFailed:
+                # One slow or failing query (e.g. a long chain) costs its candidate, not the whole answer.
+                continue
             if composed is None:
                 continue
             candidate = Candidate(intent, composed, ctx.used.get("query"), ctx.used.get("params", {}), rank=rank)
@@ -170,6 +176,7 @@ class AskEngine:
         if not ranked or ranked[0].probability < model.threshold:
             return _not_answered(text, lang, "unknown", p, u.links, ranked)
         best = ranked[0]
+        _add_external(best, u, self.runner, self.indexes().passages, p)
         why = p["why"].format(
             kind=p["kinds"].get(best.kind, best.kind),
             probability=round(100 * best.probability),
@@ -207,16 +214,27 @@ def _intents_to_try(scores: dict[str, float], links: list[Link], phrased: set[st
 
 
 def _support(candidate: Candidate, hits: list[Hit], passages: PassageIndex, u: Understood, p: dict[str, Any]) -> None:
-    """Add to a structured answer the passage that best supports it: the best passage for the question when it
-    holds most of the question's words, else one that names what the answer is about."""
+    """Add to a structured answer the report passage that supports it: the best passage for the question when it
+    holds most of the question's words, else the best one that names what the answer is about — never a passage
+    whose words the answer already cites."""
+    if not hits:
+        return
+    cited = {found.id for s in candidate.composed.sources if s.quote and (found := passages.find(s.quote))}
     about = {n.id for n in candidate.composed.entities[:3]}
-    fitting = [h for h in hits[:3] if h.coverage >= SUPPORT_COVERAGE]
-    chosen = fitting[:1] or [h for h in hits[:3] if h.passage.mentions & about and h.coverage >= 0.5][:1]
-    for hit in chosen:
-        excerpt = passages.excerpt(hit.passage, u.search_text)
-        candidate.composed.text += "\n" + p["support"].format(name=hit.passage.name, text=excerpt)
-        candidate.composed.sources.append(_passage_source(hit, excerpt))
-        candidate.hits = [hit]
+    best = hits[0]
+    if best.passage.id in cited:
+        return
+    if best.coverage >= SUPPORT_COVERAGE:
+        chosen = best
+    else:
+        fallback = [h for h in hits[:3] if h.passage.mentions & about and h.coverage >= 0.5]
+        if not fallback or fallback[0].passage.id in cited:
+            return
+        chosen = fallback[0]
+    excerpt = passages.excerpt(chosen.passage, u.search_text)
+    candidate.composed.text += "\n" + p["support"].format(name=chosen.passage.name, text=excerpt)
+    candidate.composed.sources.append(_passage_source(chosen, excerpt))
+    candidate.hits = [chosen]
 
 
 def _passage_candidate(u: Understood, hits: list[Hit], indexes: Indexes, p: dict[str, Any]) -> Candidate:
@@ -237,6 +255,31 @@ def _passage_candidate(u: Understood, hits: list[Hit], indexes: Indexes, p: dict
     return Candidate(
         "passage", composed, "passage.all", {}, hits=chosen, rank=0
     )
+
+
+def _add_external(best: Candidate, u: Understood, runner: QueryRunner, passages: PassageIndex,
+                  p: dict[str, Any]) -> None:
+    """Add, marked as external, a fact from outside the report about what the answer names when it covers the
+    question better than the report does (e.g. who formally decides on an exemption from a freeze)."""
+    ids = list(dict.fromkeys([*(n.id for n in best.composed.entities[:4]), *sorted(u.linked_ids)]))
+    if not ids:
+        return
+    shown = {s.url for s in best.composed.sources if s.external}
+    wanted = set(u.stems) - set(u.named_stems)
+    for fact in runner.query("external.about", {"ids": ids}):
+        if fact.get("source_url") in shown and any(fact.get("name") == s.quote for s in best.composed.sources):
+            continue
+        covered = wanted & set(passages.tokens(f"{fact.get('name')} {fact.get('summary')}"))
+        if not covered or len(covered) < EXTERNAL_COVERAGE * len(wanted):
+            continue
+        if fact.get("summary") and fact["summary"] in best.composed.text:
+            continue
+        best.composed.text += "\n" + p["external_answer"].format(
+            checked=fact.get("checked"), confidence=fact.get("confidence"), text=fact.get("summary") or fact["name"]
+        )
+        best.composed.sources.append(SourceRef(section="external", quote=fact.get("name"), external=True,
+                                               url=fact.get("source_url")))
+        return
 
 
 def _passage_source(hit: Hit, excerpt: str) -> SourceRef:
@@ -263,6 +306,13 @@ def _question_stems(text: str, search_text: str, lang: str, passages: PassageInd
     translated = search_text[len(text):]
     own = [t for t in passages.tokens(text) if passages.knows(t)]
     return list(dict.fromkeys([*own, *passages.tokens(translated)]))
+
+
+def _named_stems(search_text: str, links: list[Link], passages: PassageIndex) -> list[str]:
+    """The stems of the question's words that lie inside the names it was linked on."""
+    words = fold(search_text).split()
+    inside = " ".join(w for link in links for w in words[link.start : link.end])
+    return passages.tokens(inside)
 
 
 def _unknown_names(text: str, index: EntityIndex) -> int:

@@ -74,6 +74,10 @@ class PassageIndex:
         total = max(len(passages), 1)
         self._idf = {t: math.log(1 + total / n) for t, n in df.items()}
         self.max_idf = math.log(1 + total)
+        self._mention_counts: dict[str, int] = {}
+        for passage in passages:
+            for entity in passage.mentions:
+                self._mention_counts[entity] = self._mention_counts.get(entity, 0) + 1
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]]) -> PassageIndex:
@@ -104,6 +108,10 @@ class PassageIndex:
 
     def _parts(self, word: str) -> tuple[str, ...]:
         return _split_compound(word, self._vocabulary)
+
+    def spread(self, entity_id: str) -> float:
+        """The share of passages that mention an entity: high for generic things (gemeenten), low for specific."""
+        return self._mention_counts.get(entity_id, 0) / max(len(self.passages), 1)
 
     def knows(self, token: str) -> bool:
         return token in self._known
