@@ -16,5 +16,5 @@ RUN pip install --no-cache-dir -e . \
 USER kennisgraaf
 ENV KENNISGRAAF_DATA_DIR=/home/kennisgraaf/data \
     STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
-EXPOSE 8501
+EXPOSE 8501 8502
 ENTRYPOINT ["kennisgraaf-entrypoint"]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from kennisgraaf.api import Kennisgraaf
+from kennisgraaf.ask import Answer
 from kennisgraaf.views import network
 from kennisgraaf.views.labels import display_name, label_nl, page_for
 from kennisgraaf.views.rapport import RAPPORT_PAGE, report_link
@@ -24,11 +27,10 @@ class PageSpec:
     title: str
     url_path: str
     icon: str
-    default: bool = False
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("app_pages/vraag.py", "Vraag", "vraag", ":material/question_answer:", default=True),
+    PageSpec("app_pages/vraag.py", "Vraag", "vraag", ":material/question_answer:"),
     PageSpec("app_pages/maatregelen.py", "Maatregelen", "maatregelen", ":material/checklist:"),
     PageSpec("app_pages/organisaties.py", "Organisaties", "organisaties", ":material/apartment:"),
     PageSpec("app_pages/overleggen.py", "Overleggen", "overleggen", ":material/groups:"),
@@ -42,6 +44,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("app_pages/over.py", "Over", "over", ":material/info:"),
 )
 PAGE_FILES: dict[str, str] = {p.url_path: p.file for p in PAGES}
+PAGE_OBJECTS: dict[str, Any] = {}  # url path -> the st.Page of the current run (set by streamlit_app.py)
 
 
 @st.cache_resource(show_spinner="De kennisbank wordt geopend …")
@@ -52,17 +55,62 @@ def get_kg() -> Kennisgraaf:
     return kg
 
 
+def graph_version() -> str:
+    """Changes whenever this server opens or (re)loads the graph: part of the key of every cache below."""
+    kg = get_kg()
+    return f"{id(kg)}:{kg.version}"
+
+
+@st.cache_resource(max_entries=2048, show_spinner=False)
+def _answer(question: str, version: str) -> Answer:
+    return get_kg().ask(question)
+
+
+def ask(question: str) -> Answer:
+    """The answer to a question, computed once per question and graph version for all sessions (never mutate it)."""
+    return _answer(question, graph_version())
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _rows(query_id: str, params_json: str, version: str) -> list[dict[str, Any]]:
+    return get_kg().query(query_id, json.loads(params_json))
+
+
+def cached_query(query_id: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The rows of a catalogue query, cached per query, parameters and graph version (each caller gets a copy)."""
+    return _rows(query_id, json.dumps(dict(params or {}), sort_keys=True), graph_version())
+
+
+# -- shell: language, theme details, accessibility ------------------------------------------------------------------
+SHELL_CSS = (Path(__file__).parent / "shell.css").read_text(encoding="utf-8")
+SHELL_JS = (Path(__file__).parent / "shell.js").read_text(encoding="utf-8")
+# Streamlit sanitises st.html with DOMPurify, which drops a script whose text holds "<" followed by a letter or "/".
+assert not re.search(r"<[/\w]", SHELL_JS), "app/shell.js must not contain '<' followed by a letter or '/'"
+
+
+def shell() -> None:
+    """On every page: <html lang="nl">, icons hidden from screen readers, visible focus, links that look like links,
+    and no English "Press Enter to submit form" hint (see shell.css and shell.js)."""
+    st.html(f"<style>{SHELL_CSS}</style><script>{SHELL_JS}</script>", unsafe_allow_javascript=True)
+
+
 # -- text --------------------------------------------------------------------------------------------------------
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|$~:])")
 
 
 def detail_row(query_id: str, node_id: str, kind: str) -> dict[str, Any] | None:
     """The single row of a detail query, or a warning that the node does not exist."""
-    rows = get_kg().query(query_id, {"id": node_id})
-    if not rows:
-        st.warning(f"{kind} '{node_id}' bestaat niet.")
+    found = cached_query(query_id, {"id": node_id})
+    if not found:
+        not_found(kind, node_id)
         return None
-    return rows[0]
+    return found[0]
+
+
+def not_found(kind: str, node_id: str) -> None:
+    """An id from a link that does not exist: say so, and offer a search."""
+    st.warning(f"{kind} '{node_id}' niet gevonden. Kies hieronder uit de lijst (typ om te zoeken) of stel een vraag.")
+    page_link("vraag", f"Zoek '{esc(node_id)}' met een vraag", {"vraag": node_id})
 
 
 def esc(text: Any) -> str:
@@ -192,6 +240,8 @@ def picker(
     ids = list(by_id)
     current = param(param_name)
     index = ids.index(current) if current in by_id else None
+    if current and current not in by_id:
+        not_found(label.replace(" bekijken", ""), current)
     chosen = st.selectbox(
         label,
         ids,
@@ -204,6 +254,12 @@ def picker(
 
 
 # -- pictures ------------------------------------------------------------------------------------------------------
+@st.cache_data(max_entries=128, show_spinner=False)
+def rendered(graph: network.Graph, heading: str, height: int = 600, with_table: bool = False) -> str:
+    """The pyvis HTML of a picture, rendered once per graph (the same picture for every session)."""
+    return network.render_html(graph, heading, height_px=height, with_table=with_table)
+
+
 def picture(graph: network.Graph, heading: str, file_name: str, key: str, height: int = 560) -> str:
     """The pyvis picture with, under it, the same content as a table, and an HTML download (with heading and table)."""
     if graph.truncated:
@@ -211,7 +267,7 @@ def picture(graph: network.Graph, heading: str, file_name: str, key: str, height
             f"De omgeving is groot: {graph.truncated} relaties zijn weggelaten. "
             "Kies minder diepte of minder relatietypen."
         )
-    page = network.render_html(graph, "", height_px=height)
+    page = rendered(graph, "", height)
     alt = f"Netwerkplaatje: {heading}. Dezelfde inhoud staat in de tabel eronder."
     st.iframe(page, height=height + 70, alt=alt)
     rows = network.edge_table(graph)
@@ -222,7 +278,7 @@ def picture(graph: network.Graph, heading: str, file_name: str, key: str, height
             table(rows, height=min(height, 35 * (len(rows) + 1) + 3))
     st.download_button(
         "Download als HTML",
-        lambda: network.render_html(graph, heading, with_table=True),
+        lambda: rendered(graph, heading, with_table=True),  # made only when someone downloads it
         file_name=file_name,
         mime="text/html",
         key=f"download-{key}",

@@ -80,27 +80,39 @@ async def measure(port: int, repeat: int, process_started: float) -> dict[str, o
     return {"cold_start_to_first_answer_s": round(cold_s, 2), "page_render_median_ms": pages, "errors": errors}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
+def measure_app(repeat: int, checkout: Path | None = None) -> dict[str, object]:
+    """Start `kennisgraaf serve` (from checkout, if given) on an empty data dir and measure it; stop it."""
     port = free_port()
     data_dir = Path(f"/tmp/kg-benchapp-{port}")
     shutil.rmtree(data_dir, ignore_errors=True)
     data_dir.mkdir(parents=True)
     started = time.perf_counter()
-    process = start_app(port, data_dir)
+    process = start_app(port, data_dir, checkout)
     try:
-        result = asyncio.run(measure(port, args.repeat, started))
+        result = asyncio.run(measure(port, repeat, started))
     finally:
         stop_app(process, data_dir)
+    return {"app": str(checkout) if checkout else "this checkout", **result}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--baseline", type=Path, help="another checkout, measured first in the same run")
+    args = parser.parse_args()
+    results = []
+    if args.baseline:
+        results.append(measure_app(args.repeat, args.baseline.resolve()))
+    results.append(measure_app(args.repeat))
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "app.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(f"cold start to first answer: {result['cold_start_to_first_answer_s']} s; errors: {result['errors']}\n")
-    print("| page | render, warm, median (ms) |")
-    print("|---|---|")
-    for page, ms in result["page_render_median_ms"].items():  # type: ignore[union-attr]
-        print(f"| {page} | {ms} |")
+    (RESULTS / "app.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    pages = list(results[-1]["page_render_median_ms"])  # type: ignore[call-overload]
+    print("| app | cold start to first answer (s) | errors | " + " | ".join(pages) + " |")
+    print("|---|---|---|" + "---|" * len(pages))
+    for r in results:
+        renders = r["page_render_median_ms"]
+        cells = " | ".join(str(renders.get(page, "–")) for page in pages)  # type: ignore[attr-defined]
+        print(f"| {r['app']} | {r['cold_start_to_first_answer_s']} | {r['errors']} | {cells} |")
 
 
 if __name__ == "__main__":

@@ -36,11 +36,12 @@ def main() -> None:
         kg.ask(questions[0])  # builds the entity index
         first_ms = (time.perf_counter() - started) * 1000
         samples: list[float] = []
-        for _ in range(args.repeat):
+        first_pass: list[float] = []  # each question the first time: no remembered query results yet
+        for round_ in range(args.repeat):
             for question in questions:
                 t0 = time.perf_counter()
                 kg.ask(question)
-                samples.append((time.perf_counter() - t0) * 1000)
+                (first_pass if round_ == 0 else samples).append((time.perf_counter() - t0) * 1000)
         env = {**os.environ, "KENNISGRAAF_DATA_DIR": str(data_dir)}
         t0 = time.perf_counter()
         batch = subprocess.run(
@@ -56,6 +57,8 @@ def main() -> None:
     result = {
         "questions": len(questions),
         "first_ask_ms_including_index": round(first_ms, 1),
+        "first_time_p50_ms": round(statistics.median(first_pass), 2),
+        "first_time_p95_ms": round(percentile(first_pass, 0.95), 2),
         "ask_p50_ms": round(statistics.median(samples), 2),
         "ask_p95_ms": round(percentile(samples, 0.95), 2),
         "ask_max_ms": round(max(samples), 2),
@@ -65,13 +68,14 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "ask.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(
-        "| questions | first ask incl. entity index (ms) | ask p50 (ms) | ask p95 (ms) | ask max (ms) "
-        "| `ask --jsonl` batch, one process (s) |"
+        "| questions | first ask incl. indexes (ms) | new question p50 / p95 (ms) | asked again p50 / p95 (ms) "
+        "| max (ms) | `ask --jsonl` batch, one process (s) |"
     )
     print("|---|---|---|---|---|---|")
     print(
-        f"| {result['questions']} | {result['first_ask_ms_including_index']} | {result['ask_p50_ms']} | "
-        f"{result['ask_p95_ms']} | {result['ask_max_ms']} | {result['jsonl_batch_s']} |"
+        f"| {result['questions']} | {result['first_ask_ms_including_index']} | {result['first_time_p50_ms']} / "
+        f"{result['first_time_p95_ms']} | {result['ask_p50_ms']} / {result['ask_p95_ms']} | {result['ask_max_ms']} | "
+        f"{result['jsonl_batch_s']} |"
     )
 
 

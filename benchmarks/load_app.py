@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -48,25 +49,38 @@ class Tally:
     errors: list[str] = field(default_factory=list)
 
 
-def start_app(port: int, data_dir: Path) -> subprocess.Popen[bytes]:
+def wait_healthy(port: int, process: subprocess.Popen[bytes], timeout_s: float = 90.0) -> None:
+    """Wait until the app answers its health check; raise if it stopped or did not come up in time."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app stopped with exit code {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise RuntimeError(f"the app did not come up within {timeout_s:.0f} s")
+
+
+def start_app(port: int, data_dir: Path, checkout: Path | None = None) -> subprocess.Popen[bytes]:
+    """`kennisgraaf serve` on this port and data dir; from another checkout of the project if given (its package
+    comes first on PYTHONPATH), e.g. to measure before and after a change in one run."""
     env = {**os.environ, "KENNISGRAAF_DATA_DIR": str(data_dir), "KENNISGRAAF_BACKEND": "embedded"}
+    if checkout is not None:
+        env["PYTHONPATH"] = str(checkout)
     log = open(data_dir.parent / f"kg-load-{port}.log", "wb")  # noqa: SIM115 - lives as long as the process
     process = subprocess.Popen(
         [sys.executable, "-m", "kennisgraaf", "serve", "--port", str(port)],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
+        cwd=checkout,
     )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError("the app did not come up within 90 s")
+    wait_healthy(port, process)
+    return process
 
 
 def stop_app(process: subprocess.Popen[bytes], data_dir: Path) -> None:
@@ -80,14 +94,16 @@ def stop_app(process: subprocess.Popen[bytes], data_dir: Path) -> None:
     shutil.rmtree(data_dir, ignore_errors=True)
 
 
-async def ask_once(ws: websockets.ClientConnection, question: str) -> tuple[float, str | None]:
+async def ask_once(
+    ws: websockets.ClientConnection, question: str, timeout_s: float = SCRIPT_TIMEOUT_S
+) -> tuple[float, str | None]:
     """Rerun the Vraag page with ?vraag=question; return (ms, error or None)."""
     message = BackMsg()
     message.rerun_script.query_string = urlencode({"vraag": question})
     message.rerun_script.page_name = ""
     started = time.perf_counter()
     await ws.send(message.SerializeToString())
-    deadline = started + SCRIPT_TIMEOUT_S
+    deadline = started + timeout_s
     error: str | None = None
     while True:
         remaining = deadline - time.perf_counter()
@@ -119,24 +135,64 @@ async def session(port: int, questions: list[str], until: float, tally: Tally, s
         tally.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
 
+async def warm_up(port: int) -> None:
+    """One question before the clock starts, with a generous timeout: the first answer includes the cold start."""
+    async with websockets.connect(
+        f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=2**24, open_timeout=60
+    ) as ws:
+        _, error = await ask_once(ws, "Wie neemt deel aan het casusoverleg?", timeout_s=180)
+        if error:
+            raise RuntimeError(f"warm-up failed: {error}")
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run(sessions: int, seconds: float) -> dict[str, object]:
+def tree_rss_mb(root_pid: int, data_dir: Path) -> float:
+    """Resident memory of a process, all its descendants, and the embedded engine serving data_dir (MB)."""
+    pids, todo = set(), [root_pid]
+    while todo:
+        pid = todo.pop()
+        pids.add(pid)
+        for task in Path(f"/proc/{pid}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                todo.extend(int(c) for c in task.read_text().split())
+    engine = EmbeddedServer(data_dir).pid()
+    if engine is not None:
+        pids.add(engine)
+    total_kb = 0
+    for pid in pids:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        total_kb += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+    return total_kb / 1024
+
+
+def run(sessions: int, seconds: float, checkout: Path | None = None) -> dict[str, object]:
+    """Serve the app (from checkout, if given), run the sessions for `seconds`, stop it; the figures."""
     questions = [c.q for c in load_cases()]
     port = free_port()
     data_dir = Path(f"/tmp/kg-load-{port}")
     shutil.rmtree(data_dir, ignore_errors=True)
     data_dir.mkdir(parents=True)
-    process = start_app(port, data_dir)
+    process = start_app(port, data_dir, checkout)
     tally = Tally()
+    peak_rss = [0.0]
     try:
+        asyncio.run(warm_up(port))  # the cold start (engine, seed, entity index) is bench_app.py's figure
         until = time.monotonic() + seconds
 
+        async def sample_rss() -> None:
+            while time.monotonic() < until:
+                peak_rss[0] = max(peak_rss[0], tree_rss_mb(process.pid, data_dir))
+                await asyncio.sleep(1.0)
+
         async def all_sessions() -> None:
-            await asyncio.gather(*(session(port, questions, until, tally, i) for i in range(sessions)))
+            await asyncio.gather(sample_rss(), *(session(port, questions, until, tally, i) for i in range(sessions)))
 
         started = time.monotonic()
         asyncio.run(all_sessions())
@@ -145,14 +201,17 @@ def run(sessions: int, seconds: float) -> dict[str, object]:
         stop_app(process, data_dir)
     lat = tally.latencies_ms or [0.0]
     return {
+        "app": str(checkout) if checkout else "this checkout",
         "sessions": sessions,
         "seconds": round(elapsed, 1),
         "answers": len(tally.latencies_ms),
+        "answers_per_s": round(len(tally.latencies_ms) / elapsed, 2),
         "errors": len(tally.errors),
         "error_examples": sorted(set(tally.errors))[:5],
         "p50_ms": round(statistics.median(lat), 1),
         "p95_ms": round(percentile(lat, 0.95), 1),
         "max_ms": round(max(lat), 1),
+        "peak_rss_mb": round(peak_rss[0], 1),
     }
 
 
@@ -160,18 +219,31 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60.0)
-    args = parser.parse_args()
-    result = run(args.sessions, args.seconds)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "load.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print("| sessions | duration (s) | answers | errors | p50 (ms) | p95 (ms) | max (ms) |")
-    print("|---|---|---|---|---|---|---|")
-    print(
-        f"| {result['sessions']} | {result['seconds']} | {result['answers']} | {result['errors']} | "
-        f"{result['p50_ms']} | {result['p95_ms']} | {result['max_ms']} |"
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout of the project (e.g. `git worktree add /tmp/before <commit>`): measured first, "
+        "in the same run, so that before and after share the machine's conditions",
     )
-    if result["errors"]:
-        print("errors:", result["error_examples"], file=sys.stderr)
+    args = parser.parse_args()
+    results = []
+    if args.baseline:
+        results.append(run(args.sessions, args.seconds, args.baseline.resolve()))
+    results.append(run(args.sessions, args.seconds))
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "load.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(
+        "| app | sessions | duration (s) | answers | answers/s | errors | p50 (ms) | p95 (ms) | max (ms) "
+        "| peak RSS (MB) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in results:
+        print(
+            f"| {r['app']} | {r['sessions']} | {r['seconds']} | {r['answers']} | {r['answers_per_s']} | "
+            f"{r['errors']} | {r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} | {r['peak_rss_mb']} |"
+        )
+    if results[-1]["errors"]:
+        print("errors:", results[-1]["error_examples"], file=sys.stderr)
         sys.exit(1)
 
 

@@ -9,10 +9,12 @@ from typing import Any
 
 from kennisgraaf.ask import Answer, AskEngine
 from kennisgraaf.catalogue import Query, catalogue, get_query
+from kennisgraaf.console_gate import ConsoleGate
 from kennisgraaf.export import export_document
 from kennisgraaf.fulltext import search_terms
 from kennisgraaf.knowledge import KnowledgeSet
 from kennisgraaf.lexical import read_knowledge
+from kennisgraaf.seed_cache import read_knowledge_cached
 from kennisgraaf.settings import Settings, get_settings
 from kennisgraaf.stores.base import GraphStore
 from kennisgraaf.stores.factory import open_store
@@ -43,6 +45,8 @@ class Kennisgraaf:
         self.store = store or open_store(self.settings)
         self._load_lock = threading.Lock()
         self._asker: AskEngine | None = None
+        self._console_gate = ConsoleGate(self.settings.console_max_running)
+        self.version = 0  # counts the loads made through this object: caches key on it
 
     @property
     def engine(self) -> str:
@@ -59,6 +63,7 @@ class Kennisgraaf:
     def load_knowledge(self, knowledge: KnowledgeSet, seed_dir: Path | None = None) -> LoadReport:
         with self._load_lock:
             counts = self.store.load(knowledge)
+            self.version += 1
             if self._asker is not None:
                 self._asker.reset()
         return LoadReport(Path(seed_dir or self.settings.seed_dir), counts)
@@ -73,8 +78,9 @@ class Kennisgraaf:
         with self._load_lock:
             if not self.is_empty():
                 return None
-            knowledge = read_knowledge(self.settings.seed_dir)
+            knowledge = read_knowledge_cached(self.settings.seed_dir)
             counts = self.store.load(knowledge)
+            self.version += 1
         return LoadReport(self.settings.seed_dir, counts)
 
     # -- reading -----------------------------------------------------------------------------------
@@ -86,11 +92,21 @@ class Kennisgraaf:
     def queries(self) -> list[Query]:
         return sorted(catalogue().values(), key=lambda q: q.id)
 
-    def readonly(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """The console: any Cypher, refused by the engine unless it is read-only, with timeout and row limit."""
-        return self.store.run_readonly(
-            cypher, params or {}, timeout_ms=self.settings.console_timeout_ms, row_limit=self.settings.console_row_limit
-        )
+    def readonly(
+        self, cypher: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> list[dict[str, Any]]:
+        """The console: any Cypher, refused by the engine unless it is read-only, with timeout and row limit.
+
+        One running query per `session` and `console_max_running` over all sessions (ConsoleBusy otherwise). On
+        the embedded engine it runs on a sacrificial copy that is killed when the query overruns (QueryTooHeavy).
+        """
+        with self._console_gate.slot(session):
+            return self.store.run_readonly(
+                cypher,
+                params or {},
+                timeout_ms=self.settings.console_timeout_ms,
+                row_limit=self.settings.console_row_limit,
+            )
 
     def counts(self) -> dict[str, int]:
         labels = {r["label"]: r["count"] for r in self.query("meta.counts")}

@@ -56,9 +56,16 @@ def validate(seed: Path | None = SeedOption) -> None:
         _print_seed_errors(exc)
         raise typer.Exit(1) from None
     counts = knowledge.counts()
-    nodes = sum(v for k, v in counts.items() if not k.isupper())
-    rels = sum(v for k, v in counts.items() if k.isupper())
-    typer.echo(f"seed OK: {nodes} knopen, {rels} relaties in {seed}")
+    lexical = {"Section", "Passage", "NEXT", "MENTIONED_IN", "SOURCED_FROM"}
+    nodes = sum(v for k, v in counts.items() if not k.isupper() and k not in lexical)
+    rels = sum(v for k, v in counts.items() if k.isupper() and k not in lexical)
+    if knowledge.lexical is not None:
+        rels -= sum(1 for r in knowledge.lexical.relation_rows if r.type == "PART_OF")
+    typer.echo(
+        f"seed OK: {nodes} knopen, {rels} relaties in {seed}; rapport: {counts.get('Section', 0)} secties, "
+        f"{counts.get('Passage', 0)} passages, {counts.get('MENTIONED_IN', 0)} vermeldingen (MENTIONED_IN), "
+        f"{counts.get('SOURCED_FROM', 0)} bronpassages (SOURCED_FROM); elk citaat staat in een passage"
+    )
 
 
 @app.command()
@@ -124,18 +131,32 @@ def query(
 
 @app.command()
 def export(
-    fmt: str = typer.Option("json", "--format", help="json"),
+    fmt: str = typer.Option("json", "--format", help="json, graphml, csv, ttl (Turtle) or jsonld (JSON-LD)."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="File to write (csv: a directory, or a .zip file). Default: stdout; csv needs it."
+    ),
     backend: str | None = BackendOption,
 ) -> None:
-    """Export the loaded graph as JSON: {"nodes": [...], "relationships": [...]}."""
-    if fmt != "json":
-        raise KennisgraafError(f"Exportformaat '{fmt}' wordt niet ondersteund; kies json.")
+    """Export the loaded graph: JSON, GraphML, CSV (one file per node kind + relationships), Turtle or JSON-LD."""
+    from kennisgraaf.export_formats import check_format, render_export, write_export
+    from kennisgraaf.web.config import ApiSettings
+
+    check_format(fmt)
+    if fmt == "csv" and output is None:
+        raise KennisgraafError("CSV bestaat uit meerdere bestanden: geef --output MAP of --output bestand.zip.")
     kg = _kennisgraaf(backend)
     try:
         kg.ensure_loaded()
-        _echo_json(kg.export())
+        document = kg.export()
     finally:
         kg.close()
+    iri_base = ApiSettings().iri_base
+    if output is None:
+        sys.stdout.buffer.write(render_export(document, fmt, iri_base))
+        sys.stdout.flush()
+        return
+    for path in write_export(document, fmt, output, iri_base):
+        typer.echo(f"geschreven: {path}", err=True)
 
 
 @app.command()
@@ -197,6 +218,24 @@ def serve(
 
     typer.echo(f"Kennisgraaf op http://{address}:{port} (Ctrl-C stopt)")
     raise typer.Exit(run_app(port=port, headless=headless, address=address))
+
+
+@app.command()
+def api(
+    port: int = typer.Option(8502, "--port", help="Port on which the API listens."),
+    address: str = typer.Option("127.0.0.1", "--address", help="Address to bind; 0.0.0.0 only inside a container."),
+    backend: str | None = BackendOption,
+) -> None:
+    """Start the read-only HTTP API (docs at /api/docs); the seed is loaded first when the graph is empty."""
+    from kennisgraaf.web.server import serve as run_api
+
+    kg = _kennisgraaf(backend)
+    try:
+        kg.ensure_loaded()
+        typer.echo(f"Kennisgraaf API op http://{address}:{port}/api (documentatie: /api/docs; Ctrl-C stopt)")
+        run_api(kg, host=address, port=port)
+    finally:
+        kg.close()
 
 
 @app.command()

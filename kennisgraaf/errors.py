@@ -21,3 +21,11 @@ class QueryFailed(KennisgraafError):
 
 class CatalogueError(KennisgraafError):
     """A catalogue file is malformed or a query id or parameter is unknown."""
+
+
+class ConsoleBusy(QueryRefused):
+    """The console refused to start a query: this session already runs one, or every console slot is taken."""
+
+
+class QueryTooHeavy(QueryFailed):
+    """A console query ran past its time or memory and was ended by force (its engine process was restarted)."""

@@ -27,6 +27,24 @@ class Settings(BaseSettings):
     query_timeout_ms: int = Field(default=5000, ge=100, le=60000, description="Timeout of catalogue queries.")
     console_timeout_ms: int = Field(default=3000, ge=100, le=60000, description="Timeout of console queries.")
     console_row_limit: int = Field(default=500, ge=1, le=10000, description="Maximum rows the console returns.")
+    console_max_running: int = Field(
+        default=2, ge=1, le=32, description="Console queries that may run at once over all sessions (one per session)."
+    )
+    console_kill_margin_ms: int = Field(
+        default=500,
+        ge=100,
+        le=10000,
+        description="Embedded engine: the console's server is killed when a query runs this long past its timeout.",
+    )
+    console_memory_mb: int = Field(
+        default=256,
+        ge=64,
+        le=65536,
+        description="Embedded engine: maxmemory of the console's server, and the resident size at which it is killed.",
+    )
+    console_query_memory_mb: int = Field(
+        default=64, ge=8, le=65536, description="Embedded engine: memory one console query may allocate."
+    )
 
 
 class Neo4jSettings(BaseSettings):

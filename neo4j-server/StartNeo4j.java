@@ -105,6 +105,10 @@ public class StartNeo4j {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(envLong("NEO4J_PAGECACHE_MB", 128)))
                     // Kennisgraaf loads in ONE transaction (atomic); big synthetic benchmarks raise this limit.
                     .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(envLong("NEO4J_TX_MAX_MB", 512)))
+                    // One transaction's memory (db.memory.transaction.max): bounds every console query. It bounds the
+                    // one-transaction load too: when NEO4J_TX_MAX_MB is raised for a big benchmark, it follows.
+                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(envLong("NEO4J_TX_ONE_MAX_MB",
+                            System.getenv("NEO4J_TX_MAX_MB") == null ? 256 : envLong("NEO4J_TX_MAX_MB", 512))))
                     // The read-only console must not read local files through LOAD CSV.
                     .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)

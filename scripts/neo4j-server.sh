@@ -20,6 +20,8 @@
 #   NEO4J_PASSWORD       default: a random one, kept in $KENNISGRAAF_CACHE/neo4j-data/password (at least 8 characters)
 #   NEO4J_HEAP           default 1g (-Xmx)
 #   NEO4J_TX_MAX_MB      default 512: memory all transactions together may use (loads are one transaction)
+#   NEO4J_TX_ONE_MAX_MB  memory ONE transaction may use (db.memory.transaction.max; bounds console queries and the
+#                        one-transaction load): default 256, or NEO4J_TX_MAX_MB when that is set (big benchmarks)
 #   NEO4J_PAGECACHE_MB   default 128
 #   NEO4J_START_TIMEOUT  default 180 (seconds to wait for READY)
 #   NEO4J_JAVA_OPTS      extra JVM options (word-split, appended last so they win). The default runs

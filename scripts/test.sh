@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The one test command: installs what the tests need, starts a real Neo4j, runs ruff and every test.
+# The one test command: creates the project's virtual environment (.venv, once), installs what the tests need
+# into it, starts a real Neo4j, runs ruff and every test.
 #   bash scripts/test.sh [pytest args…]
 # Outside CI, set KENNISGRAAF_NO_NEO4J=1 to run on the embedded engine only (it says so loudly); in CI
 # (CI=true) Neo4j must start or the run fails.
@@ -8,8 +9,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
-say "Installing kennisgraaf with its test dependencies"
-python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
+. scripts/venv.sh test
+echo "Python: $(python --version 2>&1) in $VIRTUAL_ENV" >&2
 
 if ! command -v chromium >/dev/null 2>&1; then
     say "Installing Debian's chromium for the browser tests"
@@ -47,7 +48,7 @@ ruff check .
 
 say "pytest"
 set +e
-python3 -m pytest "$@"
+python -m pytest "$@"
 status=$?
 set -e
 exit "$status"

@@ -25,7 +25,7 @@ from kennisgraaf.stores.neo4j_store import Neo4jStore
 SEED_DIR = PROJECT_ROOT / "seed"
 ENGINES = ["falkordb", *(["neo4j"] if os.environ.get("NEO4J_URI") else [])]
 # Tests that need a real Neo4j are not collected without one (never the case in CI: pytest_configure).
-collect_ignore = [] if "neo4j" in ENGINES else ["stores/test_neo4j_faults.py"]
+collect_ignore = [] if "neo4j" in ENGINES else ["stores/test_neo4j_faults.py", "stores/test_neo4j_console_limits.py"]
 
 
 def pytest_configure(config: pytest.Config) -> None:

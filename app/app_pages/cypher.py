@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 import streamlit as st
 from kg_ui import get_kg, picture, table
 
-from kennisgraaf.errors import QueryFailed, QueryRefused
+from kennisgraaf.errors import ConsoleBusy, QueryFailed, QueryRefused, QueryTooHeavy
 from kennisgraaf.views.console import console_graph, display_rows
 
-CYPHER_KEY, PARAMS_KEY = "cypher_tekst", "cypher_params"
+CYPHER_KEY, PARAMS_KEY, SESSION_KEY = "cypher_tekst", "cypher_params", "cypher_sessie"
 FIRST_EXAMPLE, FIRST_PARAMS = "entity.relations", {"id": "casusoverleg"}
 
 
@@ -39,8 +40,10 @@ kg = get_kg()
 st.title("Cypher-console")
 st.caption(
     f"Alleen lezen, met een tijdslimiet van {kg.settings.console_timeout_ms} ms en hooguit "
-    f"{kg.settings.console_row_limit} rijen. Database: {kg.engine}."
+    f"{kg.settings.console_row_limit} rijen; één query tegelijk per gebruiker. Te zware queries worden afgebroken, "
+    f"zonder dat vragen en pagina's daar last van hebben. Database: {kg.engine}."
 )
+session = st.session_state.setdefault(SESSION_KEY, uuid.uuid4().hex)
 if CYPHER_KEY not in st.session_state:
     load_example(FIRST_EXAMPLE, FIRST_PARAMS)
 
@@ -70,9 +73,13 @@ if run:
     params = parse_params(params_text)
     if params is not None:
         try:
-            rows = kg.readonly(cypher, params)
+            rows = kg.readonly(cypher, params, session=session)
+        except ConsoleBusy as exc:
+            st.warning(str(exc), icon=":material/hourglass_top:")
         except QueryRefused as exc:
             st.error(str(exc), icon=":material/block:")
+        except QueryTooHeavy as exc:
+            st.error(str(exc), icon=":material/speed:")
         except QueryFailed as exc:
             st.error(str(exc), icon=":material/error:")
         else:

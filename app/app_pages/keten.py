@@ -7,15 +7,16 @@ from typing import Any
 
 import streamlit as st
 from kg_chain import chain_alternatives, chain_section
-from kg_ui import entity_link, esc, get_kg, param, picture, set_param
+from kg_ui import cached_query, entity_link, esc, get_kg, not_found, param, picture, set_param
 
-from kennisgraaf.schema import RELATIONSHIPS
+from kennisgraaf.schema import LEXICAL, RELATIONSHIPS
 from kennisgraaf.views import network
 from kennisgraaf.views.chain import SUBJECT_KINDS
 from kennisgraaf.views.labels import CHAIN_PAGE, display_name, label_nl, page_for, relation_nl
 from kennisgraaf.views.measures import fold
 
 VIEWS = {"keten": "Keten (wie doet wat)", "omgeving": "Omgeving", "tussen": "Tussen twee knopen"}
+CURATED_TYPES = [t for t in RELATIONSHIPS if t not in LEXICAL]  # pictures never run over the report's passages
 
 
 def node_picker(label: str, nodes: dict[str, dict[str, Any]], name: str, default: str | None = None) -> str | None:
@@ -23,6 +24,8 @@ def node_picker(label: str, nodes: dict[str, dict[str, Any]], name: str, default
         nodes, key=lambda i: (label_nl(nodes[i]["label"]), nodes[i].get("number") or 0, fold(nodes[i]["name"] or i))
     )
     current = param(name) or default
+    if current and current not in nodes:
+        not_found("Knoop", current)
     chosen = st.selectbox(
         label,
         ids,
@@ -41,16 +44,16 @@ def neighbourhood(nodes: dict[str, dict[str, Any]], center: str) -> None:
         depth = st.slider("Diepte", 1, 3, int(depth_param) if depth_param in ("1", "2", "3") else 1)
         set_param("diepte", str(depth) if depth != 1 else None)
     with c2:
-        chosen_types = [t for t in (param("types") or "").split(",") if t in RELATIONSHIPS]
+        chosen_types = [t for t in (param("types") or "").split(",") if t in CURATED_TYPES]
         types = st.multiselect(
             "Relatietypen (leeg = alle)",
-            list(RELATIONSHIPS),
+            CURATED_TYPES,
             default=chosen_types,
-            format_func=lambda t: f"{relation_nl(t)} ({t})",
+            format_func=relation_nl,
             placeholder="Alle",
         )
         set_param("types", ",".join(types) or None)
-    rows = get_kg().query("entity.neighbourhood", {"id": center, "depth": depth, "types": types})
+    rows = cached_query("entity.neighbourhood", {"id": center, "depth": depth, "types": types})
     node = nodes[center]
     graph = network.from_neighbourhood(rows, network.GraphNode(center, node["label"], node["name"]), names=NAMES)
     wanted = [k for k in (param("meer") or "").split(",") if k]
@@ -107,13 +110,12 @@ def between(nodes: dict[str, dict[str, Any]], start: str | None) -> None:
     picture(graph, heading, f"keten-{start}-{end}.html", key="keten", height=380)
 
 
-kg = get_kg()
 st.title("Verantwoordelijkheidsketen")
 st.caption(
     "Wie verzoekt, wie beslist, wie voert uit, wie houdt toezicht, in welk overleg en op welke grondslag — "
     "elke relatie met de vindplaats in het rapport."
 )
-all_nodes = {str(r["id"]): r for r in kg.query("entity.all")}
+all_nodes = {str(r["id"]): r for r in cached_query("entity.all")}
 NAMES = {i: display_name(n) for i, n in all_nodes.items() if n.get("label") == "Measure"}
 center = node_picker("Maatregel, procedure, overleg of andere knoop", all_nodes, "id", default="m08")
 kind = all_nodes[center]["label"] if center in all_nodes else None

@@ -8,6 +8,7 @@ import streamlit as st
 from kg_chain import chain_section
 from kg_ui import (
     aliases,
+    cached_query,
     detail_row,
     entity_link,
     entity_links,
@@ -51,7 +52,7 @@ def filters(rows: list[dict[str, Any]]) -> list[Any]:
 
 
 def procedure_steps(procedure: dict[str, Any]) -> None:
-    steps = get_kg().query("procedure.steps", {"id": procedure["id"]})
+    steps = cached_query("procedure.steps", {"id": procedure["id"]})
     steps = [s for s in steps if s.get("procedure_id") == procedure["id"]]
     with st.expander(f"Procedure: {procedure['name']}", icon=":material/format_list_numbered:"):
         for step in steps:
@@ -138,7 +139,7 @@ def detail(measure_id: str) -> None:
 kg = get_kg()
 st.title("Maatregelen")
 st.caption("De 38 maatregelen van het Actieprogramma Integrale Aanpak Jihadisme (Bijlage I van het rapport).")
-all_rows = kg.query("measure.list")
+all_rows = cached_query("measure.list")
 choice = picker(
     "Maatregel bekijken",
     sorted(all_rows, key=lambda r: r["number"]),

@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 from kg_ui import (
     aliases,
+    cached_query,
     detail_row,
     entity_links,
     esc,
@@ -91,7 +92,7 @@ def listing(rows: list[dict[str, Any]]) -> None:
 
 kg = get_kg()
 st.title("Organisaties en rollen")
-all_rows = kg.query("organisation.list")
+all_rows = cached_query("organisation.list")
 choice = picker(
     "Organisatie bekijken",
     sorted(all_rows, key=lambda r: fold(r["name"])),

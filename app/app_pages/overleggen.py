@@ -6,6 +6,7 @@ import streamlit as st
 from kg_chain import chain_section
 from kg_ui import (
     aliases,
+    cached_query,
     detail_row,
     entity_links,
     esc,
@@ -64,7 +65,7 @@ def detail(forum_id: str) -> None:
 
 kg = get_kg()
 st.title("Overleggen")
-all_rows = kg.query("forum.list")
+all_rows = cached_query("forum.list")
 choice = picker("Overleg bekijken", all_rows)
 if choice:
     detail(str(choice["id"]))

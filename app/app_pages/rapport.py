@@ -63,9 +63,11 @@ def scroll_to(passage_id: str) -> None:
         return
     css_class = "st-key-passage-" + re.sub(r"[^a-zA-Z0-9_-]", "-", passage_id)
     st.html(
-        "<script>setTimeout(function () {"
-        f" var el = document.getElementsByClassName('{css_class}')[0];"
-        " if (el) { el.scrollIntoView({block: 'center'}); } }, 400);</script>",
+        "<script>(function () { var done = 0, tries = 0;"
+        " function go() { var el = document.getElementsByClassName('" + css_class + "')[0];"
+        " if (el) { el.scrollIntoView({block: 'center'}); done += 1; }"
+        " tries += 1; if (done < 3 && tries < 20) { setTimeout(go, 300); } }"
+        " setTimeout(go, 300); })();</script>",
         unsafe_allow_javascript=True,
     )
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from kg_ui import entity_links, esc, get_kg, page_link, paragraphs, param, picture, source_line
+from kg_ui import cached_query, entity_links, esc, page_link, paragraphs, param, picture, source_line
 
 from kennisgraaf.views import network
 from kennisgraaf.views.labels import display_name
@@ -60,10 +60,9 @@ def graph_of(tensions: list[dict[str, Any]]) -> network.Graph:
     return graph
 
 
-kg = get_kg()
 st.title("Spanningsvelden")
 st.caption("Maatregelen die elkaar kunnen tegenwerken (§4.4 van het rapport), hoe de praktijk dat oplost en waar.")
-tensions = kg.query("tension.list")
+tensions = cached_query("tension.list")
 opened = param("id")
 
 tab_matrix, tab_graph = st.tabs(["Matrix", "Graaf"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
-from kg_ui import entity_link, esc, get_kg, page_link, paragraphs, param, report_source_link
+from kg_ui import ask, entity_link, esc, get_kg, page_link, paragraphs, param, report_source_link
 
 from kennisgraaf.ask import Answer
 
@@ -26,16 +26,42 @@ EXAMPLES: dict[str, list[str]] = {
     ],
 }
 INPUT_KEY = "vraag_tekst"
+EMPTY_KEY = "_vraag_leeg"
+# What each kind of question is about, in plain Dutch (the intents of kennisgraaf/ask/intents.yaml).
+INTENTS_NL: dict[str, str] = {
+    "procedure": "hoe een procedure loopt en bij wie u daarvoor moet zijn",
+    "measure_actors": "wie wat doet bij een maatregel: wie beslist, uitvoert, aanvraagt of toezicht houdt",
+    "legal_basis": "op welke wet of regeling iets berust",
+    "organisation_measures": "welke maatregelen een organisatie uitvoert",
+    "forum": "een overleg: wie eraan deelnemen en wat het doet",
+    "definition": "wat een begrip of afkorting betekent",
+    "theme": "welke maatregelen bij een thema horen",
+    "tensions": "maatregelen die elkaar kunnen tegenwerken",
+    "survey": "cijfers uit het onderzoek van de Inspectie",
+    "conclusions": "conclusies, aanbevelingen, aandachtspunten of goede voorbeelden uit de praktijk",
+    "training": "opleidingen en trainingen",
+    "chain": "hoe twee dingen met elkaar verbonden zijn",
+    "privacy": "informatie over personen; die staat niet in Kennisgraaf",
+}
 
 
 def choose(question: str) -> None:
-    """Callback of the example and suggestion buttons: ask this question (and put it in the URL)."""
+    """Ask this question (example or suggestion), and put it in the URL."""
     st.session_state[INPUT_KEY] = question
+    st.session_state[EMPTY_KEY] = False
     st.query_params["vraag"] = question
+
+
+def choose_example(key: str) -> None:
+    """Callback of an example list: ask the chosen example, then clear the choice."""
+    if st.session_state.get(key):
+        choose(st.session_state[key])
+    st.session_state[key] = None
 
 
 def submit() -> None:
     question = (st.session_state.get(INPUT_KEY) or "").strip()
+    st.session_state[EMPTY_KEY] = not question
     if question:
         st.query_params["vraag"] = question
     elif "vraag" in st.query_params:
@@ -53,8 +79,33 @@ def graph_params(answer: Answer) -> dict[str, str]:
     return params
 
 
-def answer_card(answer: Answer) -> None:
+def how_found(answer: Answer) -> None:
+    """How the answer was found: in plain Dutch first; the query and its Cypher behind a switch."""
     kg = get_kg()
+    query = next((q for q in kg.queries() if q.id == answer.query), None) if answer.query else None
+    steps = [f"Uw vraag is gelezen als een vraag over **{esc(INTENTS_NL.get(answer.intent, answer.intent))}**."]
+    if answer.entities:
+        names = ", ".join(esc(e.name) for e in answer.entities)
+        steps.append(f"In uw vraag zijn deze namen herkend: {names}.")
+    if query:
+        steps.append(
+            f"Daarna is in de kennisbank opgezocht: **{esc(query.title)}**, met de herkende namen als zoekgegevens."
+        )
+        steps.append("Het antwoord is samengesteld uit wat het rapport daarover zegt; de bronnen staan erbij.")
+    else:
+        steps.append("Er is niets in de kennisbank opgezocht.")
+    st.markdown("\n".join(f"{i}. {step}" for i, step in enumerate(steps, 1)))
+    if st.toggle("Toon de technische details (Cypher)", key="vraag_techniek"):
+        st.markdown(f"Soort vraag: `{answer.intent}` · taal: `{answer.language}`")
+        if answer.query:
+            st.markdown(f"Catalogusquery: `{answer.query}`")
+            st.markdown("Parameters:")
+            st.json(answer.params)
+            if query:
+                st.code(query.cypher_for(kg.engine), language="cypher")
+
+
+def answer_card(answer: Answer) -> None:
     with st.container(border=True):
         st.markdown(paragraphs(answer.answer))
         if answer.route:
@@ -81,18 +132,9 @@ def answer_card(answer: Answer) -> None:
                 if not source.external:
                     report_source_link(source.section, source.quote, source.passage)
         if answer.entities:
-            page_link("keten", "Bekijk in de graaf", graph_params(answer), icon=":material/hub:")
+            page_link("keten", "Bekijk in de graaf", graph_params(answer))
         with st.expander("Hoe is dit gevonden"):
-            st.markdown(f"**Soort vraag (intent):** `{answer.intent}` · **taal:** `{answer.language}`")
-            if answer.query:
-                query = next((q for q in kg.queries() if q.id == answer.query), None)
-                st.markdown(f"**Catalogusquery:** `{answer.query}`" + (f" — {esc(query.title)}" if query else ""))
-                st.markdown("**Parameters:**")
-                st.json(answer.params)
-                if query:
-                    st.code(query.cypher_for(kg.engine), language="cypher")
-            else:
-                st.markdown("Er is geen catalogusquery gebruikt.")
+            how_found(answer)
 
 
 def suggestions(answer: Answer) -> None:
@@ -100,43 +142,44 @@ def suggestions(answer: Answer) -> None:
         return
     st.markdown("**Probeer bijvoorbeeld:**" if not answer.answered else "**Verder vragen:**")
     for i, suggestion in enumerate(answer.suggestions):
-        st.button(
-            suggestion, key=f"suggestie-{i}", on_click=choose, args=(suggestion,), icon=":material/arrow_forward:"
+        st.button(suggestion, key=f"suggestie-{i}", on_click=choose, args=(suggestion,))
+
+
+@st.fragment
+def question_and_answer() -> None:
+    """The question box and the answer: a submit reruns only this part of the page."""
+    question = param("vraag") or ""
+    if INPUT_KEY not in st.session_state or (question and st.session_state.get("_vraag_laatst") != question):
+        st.session_state[INPUT_KEY] = question
+    st.session_state["_vraag_laatst"] = question
+
+    with st.form("vraagformulier", clear_on_submit=False, border=False):
+        st.text_input("Uw vraag", key=INPUT_KEY, placeholder="Bijvoorbeeld: Wie neemt deel aan het casusoverleg?")
+        st.form_submit_button("Vraag", type="primary", on_click=submit)
+
+    if question:
+        result = ask(question)
+        if not result.answered:
+            st.info(paragraphs(result.answer))
+        else:
+            answer_card(result)
+        suggestions(result)
+    elif st.session_state.get(EMPTY_KEY):
+        st.info(
+            "Typ eerst een vraag in het vak hierboven en kies dan **Vraag**. Bijvoorbeeld: *Wie beslist over de "
+            "paspoortmaatregel?* of *Wat betekent RIEC?* U kunt ook een voorbeeldvraag hieronder kiezen."
         )
 
 
-kg = get_kg()
 st.title("Vraag het de kennisgraaf")
 st.caption(
     "Wie doet wat in de integrale aanpak van jihadisme — antwoorden uit het rapport van de Inspectie VenJ "
-    "(2017), "
-    "met bronvermelding. Niet bedoeld voor informatie over personen."
+    "(2017), met bronvermelding. Niet bedoeld voor informatie over personen."
 )
-
-question = param("vraag") or ""
-if INPUT_KEY not in st.session_state or (question and st.session_state.get("_vraag_laatst") != question):
-    st.session_state[INPUT_KEY] = question
-st.session_state["_vraag_laatst"] = question
-
-with st.form("vraagformulier", clear_on_submit=False, border=False):
-    st.text_input("Uw vraag", key=INPUT_KEY, placeholder="Bijvoorbeeld: Wie neemt deel aan het casusoverleg?")
-    st.form_submit_button("Vraag", type="primary", on_click=submit, icon=":material/search:")
-
-if question:
-    result = kg.ask(question)
-    if not result.answered:
-        st.info(paragraphs(result.answer), icon=":material/help:")
-        suggestions(result)
-    else:
-        answer_card(result)
-        suggestions(result)
+question_and_answer()
 
 st.divider()
 st.markdown("##### Voorbeeldvragen")
-for column, (group, examples) in zip(st.columns(len(EXAMPLES)), EXAMPLES.items(), strict=True):
-    with column:
-        st.markdown(f"**{group}**")
-        for i, example in enumerate(examples):
-            st.button(
-                example, key=f"voorbeeld-{group}-{i}", on_click=choose, args=(example,), width="stretch", help=example
-            )
+for group, examples in EXAMPLES.items():
+    key = f"voorbeeld-{group}"
+    st.pills(group, examples, key=key, on_change=choose_example, args=(key,))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from kg_ui import (
     aliases,
+    cached_query,
     detail_row,
     entity_links,
     esc,
@@ -49,7 +50,7 @@ def detail(legal_id: str) -> None:
 
 kg = get_kg()
 st.title("Wetgeving en grondslagen")
-all_rows = kg.query("legal.list")
+all_rows = cached_query("legal.list")
 choice = picker("Grondslag bekijken", sorted(all_rows, key=lambda r: fold(r["name"])))
 if choice:
     detail(str(choice["id"]))

@@ -9,6 +9,7 @@ and parameters it used, and cites the report. No LLM, no network.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from kennisgraaf.errors import KennisgraafError, QueryFailed
 
 MAX_INTENTS = 5
 PASSAGE_HITS = 5
+RESULT_CACHE = 4096
 SUPPORT_COVERAGE = 0.6
 EXTERNAL_COVERAGE = 0.5
 
@@ -59,13 +61,25 @@ class AskEngine:
         self.runner = runner
         self._indexes: Indexes | None = None
         self._lock = threading.Lock()
+        self._results: dict[str, list[dict[str, Any]]] = {}
+
+    def query(self, query_id: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A catalogue query, remembered until the next load: the graph does not change in between."""
+        key = f"{query_id} {json.dumps(params or {}, sort_keys=True, default=str)}"
+        rows = self._results.get(key)
+        if rows is None:
+            rows = self.runner.query(query_id, params)
+            if len(self._results) >= RESULT_CACHE:
+                self._results.clear()
+            self._results[key] = rows
+        return list(rows)  # handlers reorder lists; they never change the rows themselves
 
     def indexes(self) -> Indexes:
         with self._lock:
             if self._indexes is None:
                 self._indexes = Indexes(
-                    EntityIndex.from_rows(self.runner.query("entity.all")),
-                    PassageIndex.from_rows(self.runner.query("passage.all")),
+                    EntityIndex.from_rows(self.query("entity.all")),
+                    PassageIndex.from_rows(self.query("passage.all")),
                 )
             return self._indexes
 
@@ -76,6 +90,7 @@ class AskEngine:
         """Forget the indexes (after a new load)."""
         with self._lock:
             self._indexes = None
+            self._results = {}
 
     def ask(self, question: Any) -> Answer:
         """Answer one question; never raises."""
@@ -134,7 +149,7 @@ class AskEngine:
             handler = HANDLERS.get(intent)
             if handler is None:
                 continue
-            ctx = Context(u.search_text, u.lang, u.links, index, secondary, self.runner.query, p)
+            ctx = Context(u.search_text, u.lang, u.links, index, secondary, self.query, p)
             try:
                 composed = handler(ctx)
             except QueryFailed:
@@ -176,7 +191,7 @@ class AskEngine:
         if not ranked or ranked[0].probability < model.threshold:
             return _not_answered(text, lang, "unknown", p, u.links, ranked)
         best = ranked[0]
-        _add_external(best, u, self.runner, self.indexes().passages, p)
+        _add_external(best, u, self, self.indexes().passages, p)
         why = p["why"].format(
             kind=p["kinds"].get(best.kind, best.kind),
             probability=round(100 * best.probability),

@@ -25,6 +25,7 @@ MIN_PART = 4
 COVERAGE_BOOST = 1.0
 ENTITY_BOOST = 0.2
 QUOTE_CHARS = 650
+TOKEN_CACHE = 50_000
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'(])")
 _LINKERS = ("s", "en", "e")
 
@@ -58,6 +59,8 @@ class PassageIndex:
 
     def __init__(self, passages: list[Passage]) -> None:
         self.passages = passages
+        self._token_cache: dict[str, list[str]] = {}
+        self._found: dict[str, Passage | None] = {}
         words = {w for p in passages for w in _words(f"{p.section_title} {p.heading} {p.text}")}
         self._vocabulary = frozenset(w for w in words if len(w) >= MIN_PART)
         self._tokens = [self.tokens(f"{p.section_title} {p.heading} {p.text}") for p in passages]
@@ -97,13 +100,20 @@ class PassageIndex:
         )
 
     def tokens(self, text: str) -> list[str]:
-        """Content stems of the text plus the stems of the parts of its compound words."""
+        """Content stems of the text plus the stems of the parts of its compound words (memoised: answers and
+        passages are tokenised again and again)."""
+        cached = self._token_cache.get(text)
+        if cached is not None:
+            return cached
+        if len(self._token_cache) > TOKEN_CACHE:
+            self._token_cache.clear()
         out: list[str] = []
         for word in _words(text):
             if word in STOPWORDS or len(word) < 2:
                 continue
             out.append(stem(word))
             out.extend(stem(part) for part in self._parts(word))
+        self._token_cache[text] = out
         return out
 
     def _parts(self, word: str) -> tuple[str, ...]:
@@ -152,13 +162,15 @@ class PassageIndex:
 
     def find(self, quote: str) -> Passage | None:
         """The passage that holds a quote (its first words, when it runs on into the next passage)."""
+        if quote in self._found:
+            return self._found[quote]
         needle = " ".join(fold(quote).split())[:80]
-        if len(needle) < 12:
-            return None
-        for passage, text in zip(self.passages, self._folded, strict=True):
-            if needle in text:
-                return passage
-        return None
+        found = None
+        if len(needle) >= 12:
+            found = next((p for p, text in zip(self.passages, self._folded, strict=True) if needle in text), None)
+        if len(self._found) < TOKEN_CACHE:
+            self._found[quote] = found
+        return found
 
     def excerpt(self, passage: Passage, question: str, chars: int = QUOTE_CHARS) -> str:
         """The passage, or when it is long the run of its sentences that covers the question best."""

@@ -247,6 +247,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, accents removed, everything that is not a letter or digit turned into one space."""
     decomposed = unicodedata.normalize("NFKD", text)

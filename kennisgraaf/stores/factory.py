@@ -13,11 +13,25 @@ def open_store(settings: Settings | None = None, backend: str | None = None) -> 
     if chosen == "neo4j":
         from kennisgraaf.stores.neo4j_store import Neo4jStore
 
-        return Neo4jStore(Neo4jSettings(), query_timeout_ms=settings.query_timeout_ms)
+        return Neo4jStore(
+            Neo4jSettings(),
+            query_timeout_ms=settings.query_timeout_ms,
+            console_max_running=settings.console_max_running,
+            console_kill_margin_ms=settings.console_kill_margin_ms,
+        )
     if chosen == "embedded":
+        from kennisgraaf.stores.console_sandbox import ConsoleLimits
         from kennisgraaf.stores.embedded_server import EmbeddedServer
         from kennisgraaf.stores.falkordb_store import FalkorDBStore
 
         server = EmbeddedServer(settings.data_dir, settings.query_timeout_ms)
-        return FalkorDBStore(server, settings.graph_name, settings.query_timeout_ms)
+        limits = ConsoleLimits(
+            timeout_ms=settings.console_timeout_ms,
+            row_limit=settings.console_row_limit,
+            max_running=settings.console_max_running,
+            kill_margin_ms=settings.console_kill_margin_ms,
+            memory_mb=settings.console_memory_mb,
+            query_memory_mb=settings.console_query_memory_mb,
+        )
+        return FalkorDBStore(server, settings.graph_name, settings.query_timeout_ms, limits)
     raise ValueError(f"Onbekende backend '{chosen}': kies embedded of neo4j")

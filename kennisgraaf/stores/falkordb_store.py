@@ -15,6 +15,7 @@ from kennisgraaf.catalogue import QUERIES_DIR, Query, statement_file
 from kennisgraaf.errors import QueryFailed, QueryRefused, StoreUnavailable
 from kennisgraaf.knowledge import KnowledgeSet, NodeRow, RelationRow
 from kennisgraaf.stores.base import ENTITY, merge_counts, node_batches, plain, relation_batches
+from kennisgraaf.stores.console_sandbox import ConsoleLimits, ConsoleSandbox
 from kennisgraaf.stores.embedded_server import EmbeddedServer
 
 T = TypeVar("T")
@@ -22,15 +23,26 @@ _WRITE_HINTS = ("read-only", "is a write", "write query", "graph.ro_query")
 
 
 class FalkorDBStore:
-    """GraphStore over an EmbeddedServer. The live graph is the one the pointer key names."""
+    """GraphStore over an EmbeddedServer. The live graph is the one the pointer key names.
+
+    Console queries (run_readonly) never run on that server: they run on a ConsoleSandbox, a capped and watched
+    copy in its own server process.
+    """
 
     engine = "falkordb"
 
-    def __init__(self, server: EmbeddedServer, graph_name: str = "kennisgraaf", query_timeout_ms: int = 5000) -> None:
+    def __init__(
+        self,
+        server: EmbeddedServer,
+        graph_name: str = "kennisgraaf",
+        query_timeout_ms: int = 5000,
+        console_limits: ConsoleLimits | None = None,
+    ) -> None:
         self.server = server
         self.graph_name = graph_name
         self.pointer_key = f"{graph_name}:active"
         self.query_timeout_ms = query_timeout_ms
+        self.console = ConsoleSandbox(server, graph_name, self.pointer_key, console_limits or ConsoleLimits())
         self._db: FalkorDB | None = None
         self._stopwords = (QUERIES_DIR / "_schema" / "dutch_stopwords.txt").read_text(encoding="utf-8").split()
 
@@ -75,8 +87,8 @@ class FalkorDBStore:
     def run_readonly(
         self, cypher: str, params: dict[str, Any] | None = None, *, timeout_ms: int, row_limit: int
     ) -> list[dict[str, Any]]:
-        rows = self._query(cypher, params or {}, readonly=True, timeout_ms=timeout_ms)
-        return rows[:row_limit]
+        """User-written Cypher: on the console's sacrificial copy, never on the server that answers questions."""
+        return self.console.run(cypher, params or {}, timeout_ms=timeout_ms, row_limit=row_limit)
 
     def _query(self, cypher: str, params: dict[str, Any], *, readonly: bool, timeout_ms: int) -> list[dict[str, Any]]:
         def action(db: FalkorDB) -> list[dict[str, Any]]:

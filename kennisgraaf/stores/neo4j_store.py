@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import uuid
 from typing import Any
 
 import neo4j
@@ -10,7 +12,7 @@ from neo4j import Query as DriverQuery
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kennisgraaf.catalogue import Query, statement_file
-from kennisgraaf.errors import QueryFailed, QueryRefused, StoreUnavailable
+from kennisgraaf.errors import ConsoleBusy, QueryFailed, QueryRefused, QueryTooHeavy, StoreUnavailable
 from kennisgraaf.knowledge import KnowledgeSet
 from kennisgraaf.settings import Neo4jSettings
 from kennisgraaf.stores.base import merge_counts, node_batches, plain, relation_batches
@@ -18,6 +20,11 @@ from kennisgraaf.stores.base import merge_counts, node_batches, plain, relation_
 _COUNT_LABELS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count"
 _COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count"
 
+
+# Console transactions carry this metadata, so that the ones still running on the server can be counted and ended.
+CONSOLE_TAG = "kennisgraaf-console"
+_RUNNING_CONSOLE = statement_file("_console/neo4j_running.cypher")[0]
+_TERMINATE = "TERMINATE TRANSACTIONS $ids"
 
 # Read-only plans that still reach outside the graph: LOAD CSV reads local files and fetches URLs.
 _REFUSED_OPERATORS = frozenset({"LoadCSV"})
@@ -39,9 +46,17 @@ class Neo4jStore:
 
     engine = "neo4j"
 
-    def __init__(self, settings: Neo4jSettings, query_timeout_ms: int = 5000) -> None:
+    def __init__(
+        self,
+        settings: Neo4jSettings,
+        query_timeout_ms: int = 5000,
+        console_max_running: int = 2,
+        console_kill_margin_ms: int = 1000,
+    ) -> None:
         self.settings = settings
         self.query_timeout_ms = query_timeout_ms
+        self.console_max_running = console_max_running
+        self.console_kill_margin_ms = console_kill_margin_ms
         self._driver: neo4j.Driver | None = None
 
     def _get_driver(self) -> neo4j.Driver:
@@ -72,6 +87,10 @@ class Neo4jStore:
                 return QueryRefused("Alleen lezen: de console voert geen schrijfopdrachten uit.")
             if "TransactionTimedOut" in code or "Terminated" in code:
                 return QueryFailed(f"De query duurde langer dan {timeout_ms} ms en is gestopt.")
+            if "MemoryLimitExceeded" in code or "MemoryPoolOutOfMemory" in code:
+                return QueryTooHeavy(
+                    "Deze query was te zwaar en is afgebroken: ze vroeg meer geheugen dan een transactie mag gebruiken."
+                )
             return QueryFailed(f"De database weigerde de query: {exc.message or code}")
         if isinstance(exc, DriverError):
             self.close()
@@ -83,9 +102,14 @@ class Neo4jStore:
         return self._read(query.cypher_for(self.engine), params or {}, self.query_timeout_ms)
 
     def _read(
-        self, cypher: str, params: dict[str, Any], timeout_ms: int, row_limit: int | None = None
+        self,
+        cypher: str,
+        params: dict[str, Any],
+        timeout_ms: int,
+        row_limit: int | None = None,
+        metadata: dict[str, Any] | None = None,
     ) -> list[dict[str, Any]]:
-        statement = DriverQuery(cypher, timeout=timeout_ms / 1000)  # type: ignore[arg-type]
+        statement = DriverQuery(cypher, timeout=timeout_ms / 1000, metadata=metadata)  # type: ignore[arg-type]
         try:
             with self._session(neo4j.READ_ACCESS) as session:
                 result = session.run(statement, params)
@@ -115,7 +139,66 @@ class Neo4jStore:
             )
         if _plan_operators(summary.plan) & _REFUSED_OPERATORS:
             raise QueryRefused("De console leest geen bestanden of URL's (LOAD CSV); alleen de graaf zelf.")
-        return self._read(cypher, params, timeout_ms, row_limit)
+        self._refuse_when_server_busy()
+        return self._run_watched(cypher, params, timeout_ms, row_limit)
+
+    def _console_transactions(self) -> list[dict[str, Any]]:
+        """Console transactions still running on the server (from any app process), with their ids and tags."""
+        return self._read(_RUNNING_CONSOLE, {"tag": CONSOLE_TAG}, self.query_timeout_ms)
+
+    def _refuse_when_server_busy(self) -> None:
+        """Neo4j does not stop every query at its timeout (a list comprehension or reduce over a huge range runs on
+        after it): while one console transaction that was told to stop still runs on the server, or as many as
+        there are slots run (from any app process), refuse."""
+        running = self._console_transactions()
+        stopping = [t for t in running if not str(t.get("status", "")).startswith("Running")]
+        if stopping:
+            raise ConsoleBusy(
+                "De console is even niet beschikbaar: Neo4j rondt nog een eerdere, te zware console-query af. "
+                "Probeer het over een minuut opnieuw; vragen en pagina's werken gewoon."
+            )
+        if len(running) >= self.console_max_running:
+            raise ConsoleBusy(
+                f"De console is bezet: er lopen al {len(running)} console-queries. "
+                "Probeer het over enkele seconden opnieuw."
+            )
+
+    def _run_watched(
+        self, cypher: str, params: dict[str, Any], timeout_ms: int, row_limit: int
+    ) -> list[dict[str, Any]]:
+        """Run in a worker thread; if it has not answered by timeout + margin, end the transaction on the server and
+        return to the user at once."""
+        tag = {"app": CONSOLE_TAG, "run": uuid.uuid4().hex}
+        outcome: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                outcome["rows"] = self._read(cypher, params, timeout_ms, row_limit, metadata=tag)
+            except Exception as exc:  # handed to the caller's thread below
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=work, name="kennisgraaf-console-neo4j", daemon=True)
+        worker.start()
+        worker.join((timeout_ms + self.console_kill_margin_ms) / 1000)
+        if worker.is_alive():
+            threading.Thread(target=self._terminate, args=(tag["run"],), daemon=True).start()
+            raise QueryTooHeavy(
+                f"Deze query was te zwaar en is afgebroken: ze liep langer dan {timeout_ms} ms. "
+                "Vragen en pagina's werken gewoon."
+            )
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["rows"]
+
+    def _terminate(self, run: str) -> None:
+        """Ask Neo4j to end the transaction (it may keep computing an expression until that finishes)."""
+        try:
+            ids = [t["id"] for t in self._console_transactions() if t.get("run") == run]
+            if ids:
+                with self._session(neo4j.WRITE_ACCESS) as session:
+                    session.run(_TERMINATE, {"ids": ids}).consume()
+        except (Neo4jError, DriverError, OSError, StoreUnavailable, QueryFailed):
+            pass  # already ended, or not allowed: the driver's timeout has marked it anyway
 
     def counts(self) -> dict[str, int]:
         labels = self._read(_COUNT_LABELS, {}, self.query_timeout_ms)

@@ -19,12 +19,14 @@ LABEL_NL: dict[str, str] = {
     "Step": "Stap",
     "Tension": "Spanningsveld",
     "Finding": "Bevinding",
-    "GoodPractice": "Good practice",
+    "GoodPractice": "Goede praktijk",
     "AttentionPoint": "Aandachtspunt",
     "Recommendation": "Aanbeveling",
     "Training": "Opleiding",
     "Term": "Begrip",
     "ExternalFact": "Extern feit",
+    "Section": "Deel van het rapport",
+    "Passage": "Passage uit het rapport",
 }
 
 # Page url paths of the app (see app/streamlit_app.py) and the query parameter that opens a node there.
@@ -64,7 +66,12 @@ def relation_nl(rel_type: str) -> str:
 
 
 def page_for(label: str | None, node_id: str) -> tuple[str, dict[str, str]]:
-    """The app page (url path) and query parameters that show a node: detail page, or else the chain page."""
+    """The app page (url path) and query parameters that show a node: detail page, the Rapport page for the
+    report's passages and sections, or else the chain page."""
+    if label == "Passage":
+        return "rapport", {"passage": node_id}
+    if label == "Section":
+        return "rapport", {"sectie": node_id}
     return PAGE_FOR_LABEL.get(label or "", CHAIN_PAGE), {"id": node_id}
 
 

@@ -67,9 +67,9 @@ def test_entrypoint_renders_vraag_with_examples() -> None:
     at = run_app()
     assert_clean(at)
     assert at.title[0].value == "Vraag het de kennisgraaf"
-    labels = [b.label for b in at.button]
-    assert MISSION in labels
-    assert "Wie neemt deel aan het casusoverleg?" in labels
+    examples = [option for pills in at.pills for option in pills.options]
+    assert MISSION in examples
+    assert "Wie neemt deel aan het casusoverleg?" in examples
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -105,7 +105,9 @@ def test_answer_deep_link_reopens_the_answer() -> None:
 
 def test_example_button_asks_its_question() -> None:
     at = run_app()
-    next(b for b in at.button if b.label == "Wie neemt deel aan het casusoverleg?").click()
+    next(p for p in at.pills if "Wie neemt deel aan het casusoverleg?" in p.options).select(
+        "Wie neemt deel aan het casusoverleg?"
+    )
     at.run()
     assert_clean(at)
     assert at.query_params.get("vraag") == "Wie neemt deel aan het casusoverleg?"
@@ -214,6 +216,64 @@ def test_engine_down_shows_a_dutch_message_and_retry(monkeypatch: pytest.MonkeyP
     assert at.title[0].value == "Vraag het de kennisgraaf"
 
 
+def test_how_found_is_plain_dutch_first_and_cypher_behind_a_switch() -> None:
+    at = run_app({"vraag": "Wie beslist over de paspoortmaatregel?"})
+    assert_clean(at)
+    assert not at.code, "no Cypher before the switch is turned on"
+    text = page_text(at)
+    assert "Uw vraag is gelezen als een vraag over" in text
+    assert "Daarna is in de kennisbank opgezocht" in text
+    at.toggle(key="vraag_techniek").set_value(True)
+    at.run()
+    assert_clean(at)
+    assert at.code and "MATCH" in at.code[0].value
+
+
+def test_empty_question_says_what_to_type() -> None:
+    at = run_app()
+    at.button[0].click()  # the form's submit button, with an empty question
+    at.run()
+    assert_clean(at)
+    assert any("Typ eerst een vraag" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(
+    ("page", "node_id"),
+    [
+        ("app_pages/maatregelen.py", "m99"),
+        ("app_pages/organisaties.py", "bestaat-niet"),
+        ("app_pages/overleggen.py", "bestaat-niet"),
+        ("app_pages/wetgeving.py", "bestaat-niet"),
+        ("app_pages/begrippen.py", "bestaat-niet"),
+        ("app_pages/keten.py", "bestaat-niet"),
+    ],
+)
+def test_unknown_id_says_niet_gevonden_with_a_search(page: str, node_id: str) -> None:
+    at = run_app({"id": node_id}, page=page)
+    assert not at.exception
+    assert any("niet gevonden" in w.value for w in at.warning), [w.value for w in at.warning]
+    links = {unescape(link.proto.label): link.proto.query_string for link in at.get("page_link")}
+    assert f"Zoek '{node_id}' met een vraag" in links
+
+
+def test_begrippen_opens_the_term_of_its_id_on_top() -> None:
+    at = run_app({"id": "term-riec"}, page="app_pages/begrippen.py")
+    assert_clean(at)
+    assert at.subheader and at.subheader[0].value.lower().startswith("riec")
+
+
+def test_onboarding_has_contents_and_what_each_participant_brings() -> None:
+    at = run_app(page="app_pages/onboarding.py")
+    assert_clean(at)
+    text = page_text(at)
+    assert "Inhoud" in text and "(#stap-2)" in at.markdown[1].value
+    assert "bevoegdheid: kan verzoeken bij maatregel 15, paspoortmaatregel" in text  # politie and gemeente
+    assert "informatie: politiegegevens op grond van art. 20 Wpg" in text
+    assert "kennis en kunde in te brengen over de dreiging" in text  # the NCTV advisers, quoted
+    weighed = [unescape(link.proto.label) for link in at.get("page_link")]
+    assert not any(label.startswith("Maatregel 30") for label in weighed), weighed
+    assert "Maatregel 30 (ondersteuning lokale aanpak) zet het casusoverleg niet in" in text
+    assert not [h.value for h in at.header if "Good practice" in h.value]
 def _links(at: AppTest) -> list[tuple[str, str, str]]:
     """(label as read, target page, query string) of every page link."""
     return [(unescape(link.proto.label), link.proto.page, link.proto.query_string) for link in at.get("page_link")]
@@ -242,8 +302,7 @@ def test_rapport_deep_link_opens_the_passage_in_its_section() -> None:
     # the passage names measure 8 and the bevriezingsoverleg: links to their pages with ?id=
     assert any(label.startswith("Maatregel 8") and query == "id=m08" for label, _page, query in links), links
     assert any("Bevriezingsoverleg" in label and query == "id=bevriezingsoverleg" for label, _page, query in links)
-    assert ("Link naar §4.4 ¶6", "rapport", "passage=p-4.4-06") in [(a, b.rsplit("/", 1)[-1].removesuffix(".py"), c)
-                                                                  for a, b, c in links]
+    assert ("Link naar §4.4 ¶6", "rapport", "passage=p-4.4-06") in links
 
 
 def test_rapport_deep_link_to_a_footnote() -> None:
@@ -286,3 +345,15 @@ def test_answer_sources_link_to_their_passage() -> None:
     assert_clean(at)
     report_links = [(label, query) for label, page, query in _links(at) if page == "rapport"]
     assert any(query.startswith("passage=p-4.4-") for _label, query in report_links), report_links
+
+
+PASSAGE_QUESTION = "Hoe hebben politie-eenheden het thema radicalisering intern belegd?"
+
+
+def test_a_passage_answer_links_to_its_passage_in_the_rapport_page() -> None:
+    at = run_app({"vraag": PASSAGE_QUESTION})
+    assert_clean(at)
+    text = page_text(at)
+    assert "Het rapport zegt hierover" in text  # the answer quotes the report's passage itself
+    report_links = [query for _label, page, query in _links(at) if page == "rapport"]
+    assert "passage=p-3.3-02" in report_links, report_links

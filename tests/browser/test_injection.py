@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kennisgraaf.seed import read_seed
+from kennisgraaf.lexical import read_knowledge
 from tests.browser.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, served_app
 from tests.conftest import SEED_DIR
 
@@ -45,7 +45,19 @@ PAYLOAD_SEED = {
         }
     ],
     "relations": [
-        {"from": "payload-org", "type": "EXECUTES", "to": "m08", "source": f"§4.4 {SCRIPT}", "quote": IMG},
+        # A quote from the report must stand in one of its passages (kennisgraaf.lexical), so the payload quote is
+        # an external one: shown, marked external, and not looked up in the report.
+        {
+            "from": "payload-org",
+            "type": "EXECUTES",
+            "to": "m08",
+            "source": "external",
+            "source_url": "https://example.org/payload",
+            "checked": "2026-11-30",
+            "confidence": "M",
+            "quote": IMG,
+            "note": f"§4.4 {SCRIPT}",
+        },
         {"from": "term-payload", "type": "ABOUT", "to": "payload-org", "source": "Bijlage III"},
     ],
 }
@@ -58,7 +70,7 @@ def payload_server() -> Iterator[str]:
         for path in SEED_DIR.glob("*.yaml"):
             shutil.copy(path, seed / path.name)
         (seed / "zz_payload.yaml").write_text(yaml.safe_dump(PAYLOAD_SEED, allow_unicode=True), encoding="utf-8")
-        assert read_seed(seed).nodes["payload-org"]  # the payloads pass validation: they are just text
+        assert read_knowledge(seed).nodes["payload-org"]  # the payloads pass validation: they are just text
         with served_app({"KENNISGRAAF_SEED_DIR": str(seed)}, log_name="serve-xss.log") as url:
             yield url
     finally:

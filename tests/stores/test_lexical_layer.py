@@ -187,3 +187,24 @@ def test_read_knowledge_is_deterministic() -> None:
     assert first.node_rows() == second.node_rows()
     how = Counter(r.properties["how"] for r in first.relation_rows() if r.type == "MENTIONED_IN")
     assert set(how) == {"naam", "afkorting", "maatregelnummer"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ontheffing" OR (bevriez* -@x:{y}',
+        "ontheffing AND bevriezingsmaatregel~2 ^3 [a TO z]",
+        "ONTHEFFING\\ /ontheffing/",
+    ],
+)
+def test_passage_search_takes_any_text(loaded: Kennisgraaf, text: str) -> None:
+    """User text reaches the full-text index only as plain words, so query syntax never breaks either engine."""
+    hits = loaded.search_passages(text)
+    assert "p-4.4-06" in [h["id"] for h in hits]
+    assert all(set(h) >= {"id", "name", "section", "section_title", "text", "score"} for h in hits)
+
+
+def test_passage_search_without_words_finds_nothing(loaded: Kennisgraaf) -> None:
+    assert loaded.search_passages("") == []
+    assert loaded.search_passages("!!! *** ()") == []
+    assert loaded.search_passages("de het een") == []

@@ -1,0 +1,166 @@
+"""The embedded engine's console runs on a sacrificial copy, never on the server that answers questions and pages.
+
+The copy is a second FalkorDB server (its own unix socket and data dir, no persistence, `maxmemory`, a per-query
+memory capacity, lower CPU priority) that holds a DUMP/RESTORE copy of the live graph, refreshed whenever the live
+graph's version (the main server's pointer key) changes. A watchdog kills it when a query runs past its timeout
+plus a margin, or when it grows past its memory cap; the next console query starts it again and copies the graph.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+from redis.exceptions import ResponseError
+
+from kennisgraaf.errors import QueryFailed, QueryRefused, QueryTooHeavy, StoreUnavailable
+from kennisgraaf.stores.base import plain
+from kennisgraaf.stores.embedded_server import CONSOLE_DIR, CONSOLE_NAME, EmbeddedServer
+from kennisgraaf.stores.watchdog import MEMORY, OTHER, OVERRUN, Watchdog
+
+_WRITE_HINTS = ("read-only", "is a write", "write query", "graph.ro_query")
+_MEMORY_HINTS = ("mem consumption exceeded", "maxmemory", "out of memory", "oom ")
+TOO_HEAVY = "Deze query was te zwaar en is afgebroken"
+
+
+@dataclass(frozen=True)
+class ConsoleLimits:
+    """What bounds a console query on the embedded engine (see Settings for each field)."""
+
+    timeout_ms: int = 3000
+    row_limit: int = 500
+    max_running: int = 2
+    kill_margin_ms: int = 500
+    memory_mb: int = 256
+    query_memory_mb: int = 64
+    niceness: int = 10
+
+
+class ConsoleSandbox:
+    """A read-only copy of one live graph on its own capped, watched server process."""
+
+    def __init__(self, main: EmbeddedServer, graph_name: str, pointer_key: str, limits: ConsoleLimits) -> None:
+        self.main = main
+        self.graph_name = graph_name  # the copy's name in the sandbox: one copy per live graph
+        self.pointer_key = pointer_key
+        self.source_key = f"{graph_name}:console-source"
+        self.limits = limits
+        self.server = EmbeddedServer(
+            main.data_dir / CONSOLE_DIR,
+            limits.timeout_ms,
+            name=CONSOLE_NAME,
+            persistent=False,
+            maxmemory_mb=limits.memory_mb,
+            module_config={
+                "TIMEOUT_MAX": limits.timeout_ms,
+                "QUERY_MEM_CAPACITY": limits.query_memory_mb * 1024 * 1024,
+                "RESULTSET_SIZE": limits.row_limit,
+                "THREAD_COUNT": limits.max_running,
+                "OMP_THREAD_COUNT": 1,
+                "MAX_QUEUED_QUERIES": limits.max_running * 2,
+            },
+            niceness=limits.niceness,
+        )
+        self.watchdog = Watchdog(self.server.kill, self.server.rss_mb, float(limits.memory_mb))
+        self._sync_lock = threading.Lock()
+
+    # -- the copy ----------------------------------------------------------------------------------
+    def _raw(self, server: EmbeddedServer, timeout_s: float = 30.0) -> redis.Redis:
+        return redis.Redis(unix_socket_path=str(server.socket_path), socket_timeout=timeout_s)
+
+    def sync(self) -> bool:
+        """Make the copy match the live graph; return whether there is a graph to query."""
+        with self._sync_lock:
+            self.main.ensure_running()
+            self.server.ensure_running()
+            main, sandbox = self._raw(self.main), self._raw(self.server)
+            try:
+                live = main.get(self.pointer_key)
+                if live is None:
+                    sandbox.delete(self.graph_name, self.source_key)
+                    return False
+                if sandbox.get(self.source_key) == live and sandbox.exists(self.graph_name):
+                    return True
+                blob = main.dump(live)
+                if blob is None:  # the pointer moved on (a load) between the two calls: copy next time
+                    return sandbox.exists(self.graph_name) > 0
+                sandbox.restore(self.graph_name, 0, blob, replace=True)
+                sandbox.set(self.source_key, live)
+                return True
+            except ResponseError as exc:
+                if any(h in str(exc).lower() for h in _MEMORY_HINTS):
+                    raise QueryFailed(
+                        "De console heeft te weinig geheugen voor een kopie van de graaf; "
+                        "verhoog KENNISGRAAF_CONSOLE_MEMORY_MB."
+                    ) from exc
+                raise QueryFailed(f"De console kon de graaf niet kopiëren: {exc}") from exc
+            except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+                raise StoreUnavailable(f"De console-database reageert niet: {exc}") from exc
+            finally:
+                main.close()
+                sandbox.close()
+
+    # -- running -----------------------------------------------------------------------------------
+    def run(self, cypher: str, params: dict[str, Any], *, timeout_ms: int, row_limit: int) -> list[dict[str, Any]]:
+        """Run `cypher` with GRAPH.RO_QUERY on the copy, watched: it ends within timeout + margin, always."""
+        if not self.sync():
+            return []
+        seconds = (timeout_ms + self.limits.kill_margin_ms) / 1000
+        db = FalkorDB(unix_socket_path=str(self.server.socket_path), socket_timeout=seconds + 5)
+        try:
+            graph = db.select_graph(self.graph_name)
+            with self.watchdog.watch(seconds) as ticket:
+                try:
+                    result = graph.ro_query(cypher, params, timeout=timeout_ms)
+                    columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in result.header]
+                    columns = [c.decode() if isinstance(c, bytes) else c for c in columns]
+                    rows = [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.result_set]
+                except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+                    raise self._killed(ticket.reason, timeout_ms) from exc
+                except ResponseError as exc:
+                    raise _refusal(str(exc), timeout_ms) from exc
+            if ticket.reason is not None:  # killed just as the answer arrived: the process is gone anyway
+                raise self._killed(ticket.reason, timeout_ms)
+            return rows[:row_limit]
+        finally:
+            db.connection.close()
+
+    def _killed(self, reason: str | None, timeout_ms: int) -> QueryFailed:
+        if reason == OVERRUN:
+            return QueryTooHeavy(
+                f"{TOO_HEAVY}: ze liep langer dan {timeout_ms} ms. De kennisbank zelf is niet geraakt; "
+                "u kunt meteen een nieuwe query uitvoeren."
+            )
+        if reason == MEMORY:
+            return QueryTooHeavy(
+                f"{TOO_HEAVY}: ze gebruikte meer dan {self.limits.memory_mb} MB geheugen. De kennisbank zelf "
+                "is niet geraakt; u kunt meteen een nieuwe query uitvoeren."
+            )
+        if reason == OTHER:
+            return QueryFailed(
+                "Deze query is afgebroken omdat een andere console-query te zwaar was. Probeer het opnieuw."
+            )
+        self.server.kill()  # it died under the query (an engine crash): start clean next time
+        return QueryTooHeavy(
+            f"{TOO_HEAVY}: de console-database stopte tijdens deze query. De kennisbank zelf is niet geraakt; "
+            "u kunt meteen een nieuwe query uitvoeren."
+        )
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+def _refusal(message: str, timeout_ms: int) -> Exception:
+    lower = message.lower()
+    if any(h in lower for h in _WRITE_HINTS):
+        return QueryRefused("Alleen lezen: de console voert geen schrijfopdrachten uit.")
+    if any(h in lower for h in _MEMORY_HINTS):
+        return QueryTooHeavy(f"{TOO_HEAVY}: ze vroeg meer geheugen dan een console-query mag gebruiken.")
+    if "timed out" in lower or "timeout" in lower:
+        return QueryFailed(f"De query duurde langer dan {timeout_ms} ms en is gestopt.")
+    if "max pending queries" in lower or "queue" in lower:
+        return QueryRefused("De console is bezet; probeer het over enkele seconden opnieuw.")
+    return QueryFailed(f"De database weigerde de query: {message}")
