@@ -261,30 +261,21 @@ def rendered(graph: network.Graph, heading: str, height: int = 600, with_table: 
 
 
 def picture(graph: network.Graph, heading: str, file_name: str, key: str, height: int = 560) -> str:
-    """The pyvis picture with, beside it, the same content as a table, and an HTML download (with heading and table)."""
+    """The pyvis picture with, under it, the same content as a table, and an HTML download (with heading and table)."""
     if graph.truncated:
         st.warning(
             f"De omgeving is groot: {graph.truncated} relaties zijn weggelaten. "
             "Kies minder diepte of minder relatietypen."
         )
     page = rendered(graph, "", height)
-    left, right = st.columns([3, 2], gap="medium")
-    with left:
-        alt = f"Netwerkplaatje: {heading}. Dezelfde inhoud staat in de tabel ernaast."
-        st.iframe(page, height=height + 70, alt=alt)
-    with right:
-        st.markdown("**Dezelfde inhoud als tabel**")
-        edges = network.edge_table(graph)
-        table(
-            edges,
-            height=min(height, 35 * (len(edges) + 1) + 3),
-            column_config={
-                "Van": st.column_config.TextColumn(width="medium"),
-                "Relatie": st.column_config.TextColumn(width="small"),
-                "Naar": st.column_config.TextColumn(width="medium"),
-                "Bron": st.column_config.TextColumn(width="small"),
-            },
-        )
+    alt = f"Netwerkplaatje: {heading}. Dezelfde inhoud staat in de tabel eronder."
+    st.iframe(page, height=height + 70, alt=alt)
+    rows = network.edge_table(graph)
+    with st.expander("Dezelfde inhoud als tabel", expanded=len(rows) <= 12, icon=":material/table:"):
+        if len(rows) <= 80:  # a static table wraps long names instead of cutting them off
+            st.table(pd.DataFrame(rows))
+        else:
+            table(rows, height=min(height, 35 * (len(rows) + 1) + 3))
     st.download_button(
         "Download als HTML",
         lambda: rendered(graph, heading, with_table=True),  # made only when someone downloads it
@@ -292,5 +283,6 @@ def picture(graph: network.Graph, heading: str, file_name: str, key: str, height
         mime="text/html",
         key=f"download-{key}",
         icon=":material/download:",
+        on_click="ignore",
     )
     return page

@@ -18,6 +18,7 @@ from kennisgraaf.seed_cache import read_knowledge_cached
 from kennisgraaf.settings import Settings, get_settings
 from kennisgraaf.stores.base import GraphStore
 from kennisgraaf.stores.factory import open_store
+from kennisgraaf.views.chain import LINK_TYPES, Chain, add_links, build_chain
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,31 @@ class Kennisgraaf:
         labels = {r["label"]: r["count"] for r in self.query("meta.counts")}
         types = {r["type"]: r["count"] for r in self.query("meta.relationship_counts")}
         return {**labels, **types}
+
+    def chain(self, node_id: str, names: dict[str, str] | None = None) -> Chain | None:
+        """The responsibility chain of a measure, procedure or forum (see kennisgraaf.views.chain); None when the
+        node does not exist."""
+        found = self.query("entity.get", {"ids": [node_id]})
+        if not found:
+            return None
+        props = found[0].get("properties") or {}
+        subject = {
+            "id": node_id,
+            "label": found[0]["label"],
+            "name": found[0]["name"],
+            **{k: props.get(k) for k in ("number", "short_name")},
+        }
+        chain = build_chain(subject, self.query("entity.process", {"id": node_id}), names)
+        ids = chain.actor_ids()
+        if len(ids) > 1:
+            add_links(chain, self.query("entity.links_among", {"ids": ids, "types": list(LINK_TYPES)}))
+        return chain
+
+    def chains_between(self, start: str, end: str) -> list[dict[str, Any]]:
+        """The best (at most three) chains from `start` to `end` along responsibility; a longer shortest chain
+        (up to six steps, any relationship) when there is none of at most four steps."""
+        ends = {"from": start, "to": end}
+        return self.query("entity.chain", ends) or self.query("entity.long_chain", ends)
 
     def ask(self, question: str) -> Answer:
         """Answer a question (Dutch or English); never raises, see kennisgraaf.ask."""

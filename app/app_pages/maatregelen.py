@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from kg_chain import chain_section
 from kg_ui import (
     aliases,
     cached_query,
@@ -97,6 +98,8 @@ def detail(measure_id: str) -> None:
         )
         for procedure in m.get("procedures") or []:
             procedure_steps(procedure)
+
+    chain_section(m["id"], key="maatregel", link=True, interactive=False)
 
     for tension in m.get("tensions") or []:
         parts = [f"**Spanningsveld: {esc(tension.get('name'))}**", paragraphs(tension.get("summary"))]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from kg_chain import chain_section
 from kg_ui import (
     aliases,
     cached_query,
@@ -52,6 +53,7 @@ def detail(forum_id: str) -> None:
             [{**t, "label": "Tension"} for t in f.get("tensions") or []], "Spanningsvelden die hier worden opgelost"
         )
         entity_links([{**lb, "label": "LegalBasis"} for lb in f.get("legal_bases") or []], "Wettelijke grondslagen")
+    chain_section(f["id"], key="overleg", link=True, interactive=False)
     findings = f.get("findings") or []
     if findings:
         st.subheader("Bevindingen", anchor=False)

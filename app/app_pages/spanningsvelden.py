@@ -9,6 +9,7 @@ import streamlit as st
 from kg_ui import cached_query, entity_links, esc, page_link, paragraphs, param, picture, source_line
 
 from kennisgraaf.views import network
+from kennisgraaf.views.labels import display_name
 
 
 def short_name(item: dict[str, Any]) -> str:
@@ -51,7 +52,7 @@ def graph_of(tensions: list[dict[str, Any]]) -> network.Graph:
     for t in tensions:
         graph.add_node(t["id"], "Tension", t["name"])
         for item in t.get("between") or []:
-            graph.add_node(item["id"], item.get("label"), item.get("name"))
+            graph.add_node(item["id"], item.get("label"), display_name(item))  # 'Maatregel 8: bevriezingsmaatregel'
             graph.add_edge(network.GraphEdge(t["id"], "BETWEEN", item["id"], t.get("source")))
         for place in t.get("resolved_in") or []:
             graph.add_node(place["id"], place.get("label"), place.get("name"))

@@ -669,7 +669,8 @@ def _chain(ctx: Context) -> Composed | None:
         if routed is not None:
             return routed
     start, end = ordered[0], ordered[-1]
-    rows = ctx.query("entity.chain", {"from": start.id, "to": end.id})
+    ends = {"from": start.id, "to": end.id}
+    rows = ctx.query("entity.chain", ends) or ctx.query("entity.long_chain", ends)  # best chains, else a longer one
     p = ctx.p
     if not rows:
         return Composed(p["chain_none"].format(start=start.name, end=end.name), [start, end])

@@ -17,7 +17,7 @@ from typing import Any
 
 from pyvis.network import Network
 
-from kennisgraaf.views.labels import label_nl, relation_nl, short
+from kennisgraaf.views.labels import label_nl, relation_nl
 
 # One colour and one shape per node kind: the shape repeats the colour's information for colour-blind readers.
 STYLE: dict[str, tuple[str, str]] = {
@@ -52,6 +52,13 @@ SHAPE_SYMBOL = {
     "hexagon": "⬢",
 }
 MAX_EDGES = 400
+MAX_NODES = 25  # nodes drawn by default in a neighbourhood; more on request, per kind
+LABEL_WIDTH = 24  # characters per label line: labels are wrapped, never cut
+# Which kinds are drawn first when a neighbourhood is too large: the chain itself, then its context.
+_KIND_PRIORITY = {
+    **dict.fromkeys(("Measure", "Procedure", "Forum", "Organisation", "Role", "LegalBasis"), 0),
+    **dict.fromkeys(("Tension", "Training", "Theme", "Programme", "Step"), 1),
+}
 
 _OPTIONS: dict[str, Any] = {
     "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
@@ -98,6 +105,7 @@ class Graph:
     center: str | None = None
     truncated: int = 0
     names: dict[str, str] = field(default_factory=dict)
+    levels: dict[str, int] = field(default_factory=dict)  # when set: drawn left to right in these layers
 
     def add_node(self, node_id: str, label: str | None, name: str | None) -> None:
         if node_id not in self.nodes:
@@ -151,11 +159,92 @@ def from_chain(rows: Sequence[Mapping[str, Any]], names: Mapping[str, str] | Non
         graph.add_edge(GraphEdge(str(rel["start"]), str(rel["type"]), str(rel["end"]), rel.get("source")))
     if graph.nodes:
         graph.center = next(iter(graph.nodes))
+        graph.levels = {node_id: i for i, node_id in enumerate(graph.nodes)}  # a chain reads left to right
     return graph
+
+
+def count_kind(graph: Graph, kind: str) -> int:
+    return sum(1 for n in graph.nodes.values() if n.label == kind)
+
+
+def _distances(graph: Graph) -> dict[str, int]:
+    """Steps from the centre to every node (ignoring direction)."""
+    neighbours: dict[str, set[str]] = {n: set() for n in graph.nodes}
+    for e in graph.edges:
+        if e.start in neighbours and e.end in neighbours:
+            neighbours[e.start].add(e.end)
+            neighbours[e.end].add(e.start)
+    start = graph.center if graph.center in graph.nodes else next(iter(graph.nodes), None)
+    if start is None:
+        return {}
+    dist, frontier = {start: 0}, [start]
+    while frontier:
+        nxt = []
+        for node in frontier:
+            for other in sorted(neighbours[node]):
+                if other not in dist:
+                    dist[other] = dist[node] + 1
+                    nxt.append(other)
+        frontier = nxt
+    return dist
+
+
+def limit(graph: Graph, max_nodes: int = MAX_NODES, show_all: set[str] | None = None) -> tuple[Graph, dict[str, int]]:
+    """At most about `max_nodes` nodes of a neighbourhood, most chain-like and nearest first (actors, forums,
+    measures, procedures, laws before steps, tensions, findings, terms and other context); kinds in `show_all` are
+    drawn in full.
+    A node is only kept when a kept node links it to the centre. Returns the smaller graph and, per kind, how many
+    nodes were left out."""
+    show_all = show_all or set()
+    if len(graph.nodes) <= max_nodes and not show_all:
+        return graph, {}
+    dist = _distances(graph)
+    far = max(dist.values(), default=0) + 1
+    ranked = sorted(
+        graph.nodes.values(),
+        key=lambda n: (n.id != graph.center, _KIND_PRIORITY.get(n.label, 2), dist.get(n.id, far), n.name.lower()),
+    )
+    links: dict[str, set[str]] = {n: set() for n in graph.nodes}
+    for e in graph.edges:
+        links.setdefault(e.start, set()).add(e.end)
+        links.setdefault(e.end, set()).add(e.start)
+    kept: set[str] = set()
+    budget = max_nodes
+    added = True
+    while added:  # a node joins once a kept node links it to the centre: repeat until nothing more fits
+        added = False
+        for node in ranked:
+            if node.id in kept:
+                continue
+            reachable = node.id == graph.center or any(
+                o in kept and dist.get(o, far) < dist.get(node.id, far) for o in links.get(node.id, ())
+            )
+            if reachable and (node.label in show_all or budget > 0):
+                kept.add(node.id)
+                added = True
+                if node.label not in show_all:
+                    budget -= 1
+    hidden: dict[str, int] = {}
+    for node in graph.nodes.values():
+        if node.id not in kept:
+            hidden[node.label] = hidden.get(node.label, 0) + 1
+    out = Graph(center=graph.center, truncated=graph.truncated, names=graph.names)
+    out.nodes = {k: v for k, v in graph.nodes.items() if k in kept}
+    out.edges = [e for e in graph.edges if e.start in kept and e.end in kept]
+    ordered = {k: hidden[k] for k in sorted(hidden, key=lambda k: (-hidden[k], label_nl(k)))}
+    return out, ordered
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
+    """A label on several lines of at most `width` characters, broken between words; never cut off."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(" ".join(text.split()), width=width, break_long_words=False)) or text
 
 
 def edge_table(graph: Graph) -> list[dict[str, str]]:
     """The picture as rows for an accessible table: Van, Relatie, Naar (each node with its kind) and Bron."""
+
     def named(node_id: str) -> str:
         node = graph.nodes.get(node_id)
         return f"{node.name} ({label_nl(node.label)})" if node else node_id
@@ -200,15 +289,17 @@ def build_network(graph: Graph, height_px: int = 600) -> Network:
     for node in graph.nodes.values():
         colour, shape = STYLE.get(node.label, DEFAULT_STYLE)
         is_center = node.id == graph.center
+        extra: dict[str, Any] = {"level": graph.levels[node.id]} if node.id in graph.levels else {}
         net.add_node(
             node.id,
-            label=html.escape(short(node.name)),
+            label=html.escape(wrap_label(node.name)),
             title=_tooltip(node),
             color=colour,
             shape=shape,
             size=26 if is_center else 16,
             borderWidth=4 if is_center else 1,
             font={"size": 16 if is_center else 13, "color": "#111111"},
+            **extra,
         )
     for edge in graph.edges:
         if edge.start not in graph.nodes or edge.end not in graph.nodes:
@@ -216,7 +307,26 @@ def build_network(graph: Graph, height_px: int = 600) -> Network:
         reading = relation_nl(edge.type)
         tooltip = reading + (f" — bron: {edge.source}" if edge.source else "")
         net.add_edge(edge.start, edge.end, label=html.escape(reading), title=html.escape(tooltip))
-    net.set_options(json.dumps(_OPTIONS))
+    options = _OPTIONS
+    if graph.levels:  # a chain: left to right in layers (vis-network's hierarchical layout), no physics
+        options = {
+            **_OPTIONS,
+            "layout": {
+                "hierarchical": {
+                    "enabled": True,
+                    "direction": "LR",
+                    "sortMethod": "directed",
+                    "levelSeparation": 230,
+                    "nodeSpacing": 90,
+                }
+            },
+            "physics": {"enabled": False},
+            "edges": {
+                **_OPTIONS["edges"],
+                "smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "horizontal"},
+            },
+        }
+    net.set_options(json.dumps(options))
     return net
 
 
@@ -251,15 +361,27 @@ details.kg-table table { border-collapse: collapse; }
 details.kg-table th, details.kg-table td { border: 1px solid #ccc; padding: 0.2rem 0.4rem; text-align: left; }
 </style>"""
 
-# Once the layout has settled, stop the physics so that the picture stands still (nodes can still be dragged).
+# Once the layout has settled, stop the physics so that the picture stands still (nodes can still be dragged), and
+# fit the whole picture into its frame — again whenever the frame changes size (e.g. a tab that is opened later,
+# which is why the Spanningsvelden tab used to open zoomed in on a fragment).
 _FREEZE_SCRIPT = """<script>
-if (typeof network !== "undefined" && network) {
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({physics: {enabled: false}});
-    network.fit();
+(function () {
+  if (typeof network === "undefined" || !network) { return; }
+  var box = document.getElementById("mynetwork");
+  var fit = function () {
+    network.fit({animation: false});
     if (network.getScale() > 1.2) { network.moveTo({scale: 1.2}); }
-  });
-}
+  };
+  network.once("stabilizationIterationsDone", function () { network.setOptions({physics: {enabled: false}}); fit(); });
+  network.once("afterDrawing", fit);
+  if (window.ResizeObserver && box) {
+    var last = 0;
+    new ResizeObserver(function () {
+      var w = box.clientWidth;
+      if (w > 0 && w !== last) { last = w; network.redraw(); fit(); }
+    }).observe(box);
+  }
+})();
 </script>"""
 
 _REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", re.IGNORECASE)

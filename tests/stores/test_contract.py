@@ -17,7 +17,7 @@ GOLDEN_DIR = Path(__file__).resolve().parent.parent / "golden" / "queries"
 UPDATE = bool(os.environ.get("KENNISGRAAF_UPDATE_GOLDEN"))
 # Where engines may legitimately differ, and what must still hold.
 RANKED = {"entity.search", "passage.search"}  # full-text scoring differs per engine (Lucene vs RediSearch)
-PATHS: set[str] = set()  # entity.chain picks among equally short chains deterministically: compared in full
+PATHS: set[str] = set()  # entity.chain and entity.long_chain choose among equal chains deterministically
 NO_GOLDEN = {"meta.export_nodes", "meta.export_relationships"}  # covered by the export round-trip test
 
 AREA_IDS = {
@@ -138,3 +138,30 @@ def test_query_runs_and_engines_agree(query_id: str, loaded_by_engine: dict[str,
     assert golden.read_text(encoding="utf-8") == rendered, (
         f"{query_id} drifted from {golden}; rerun with KENNISGRAAF_UPDATE_GOLDEN=1 if intended"
     )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "via"),
+    [("gemeente", "bevriezingsoverleg", "om"), ("bevriezingsoverleg", "gemeente", "om"), ("m11", "burgemeester", None)],
+)
+def test_chain_follows_responsibility_and_engines_agree_on_the_ranking(
+    loaded_by_engine: dict[str, Kennisgraaf], start: str, end: str, via: str | None
+) -> None:
+    """entity.chain ranks chains through actors and forums first (§4.4: gemeente → OM → bevriezingsoverleg); both
+    engines return the same three chains in the same order."""
+    results = {engine: kg.query("entity.chain", {"from": start, "to": end}) for engine, kg in loaded_by_engine.items()}
+    embedded = results["falkordb"]
+    assert 1 <= len(embedded) <= 3
+    for engine, rows in results.items():
+        assert [[n["id"] for n in r["nodes"]] for r in rows] == [[n["id"] for n in r["nodes"]] for r in embedded], (
+            engine
+        )
+        assert [r["cost"] for r in rows] == [r["cost"] for r in embedded], engine
+    best = [n["id"] for n in embedded[0]["nodes"]]
+    assert best[0] == start and best[-1] == end
+    if via:
+        assert best == [start, via, end]
+        assert all(r["type"] == "SENDS_INFORMATION_TO" for r in embedded[0]["relationships"])
+    costs = [r["cost"] for r in embedded]
+    assert costs == sorted(costs)
+    assert all(r["type"] not in ("ABOUT", "CONCERNS") for r in embedded[0]["relationships"])

@@ -98,9 +98,15 @@ def test_paths_between_curated_nodes_never_run_over_passages(loaded: Kennisgraaf
     assert not {r["type"] for r in around} & LEXICAL
     assert not ({r["start_label"] for r in around} | {r["end_label"] for r in around}) & {"Passage", "Section"}
     chain = loaded.query("entity.chain", {"from": "douane", "to": "theoloog"})
+    chain += loaded.query("entity.long_chain", {"from": "douane", "to": "theoloog"})
     for row in chain:
         assert not {r["type"] for r in row["relationships"]} & LEXICAL
         assert not {n["label"] for n in row["nodes"]} & {"Passage", "Section"}
+    process = loaded.query("entity.process", {"id": "m08"})
+    assert process and not {r["type"] for r in process} & LEXICAL
+    assert not ({r["start_label"] for r in process} | {r["end_label"] for r in process}) & {"Passage", "Section"}
+    links = loaded.query("entity.links_among", {"ids": ["gemeente", "om", "m08"], "types": []})
+    assert links and not {r["type"] for r in links} & LEXICAL
     relations = loaded.query("entity.relations", {"id": "gemeente"})
     assert relations and not {r["type"] for r in relations} & LEXICAL
     names = loaded.query("entity.all")
@@ -109,7 +115,7 @@ def test_paths_between_curated_nodes_never_run_over_passages(loaded: Kennisgraaf
 
 def test_the_falkordb_chain_lists_every_curated_relationship_type() -> None:
     """algo.SPpaths takes no path predicate: its relTypes list must equal the curated types of the schema."""
-    body = catalogue()["entity.chain"].overrides["falkordb"]
+    body = catalogue()["entity.long_chain"].overrides["falkordb"]
     listed = set(re.findall(r"'([A-Z_]+)'", body.split("relTypes:", 1)[1].split("]", 1)[0]))
     assert listed == set(RELATIONSHIPS) - LEXICAL
 
