@@ -12,7 +12,8 @@ from importlib.metadata import packages_distributions
 from kennisgraaf.settings import PROJECT_ROOT
 
 FOLDERS = ("kennisgraaf", "app", "tests", "benchmarks")
-LOCAL = {"kennisgraaf", "tests", "benchmarks", "kg_ui", "not_found", "app_pages"}
+# The project's own packages, and the app's modules (app/*.py, imported by name from the app's folder).
+LOCAL = {"kennisgraaf", "tests", "benchmarks", "app_pages"} | {p.stem for p in (PROJECT_ROOT / "app").glob("*.py")}
 # Modules of optional extras that need not be installed here, by the distribution that provides them.
 NOT_INSTALLED = {"sklearn": "scikit-learn"}
 
