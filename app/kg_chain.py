@@ -16,7 +16,7 @@ from kennisgraaf.views.labels import display_name, label_nl, page_for, relation_
 CONTEXT_NL: dict[str, str] = {
     "Finding": "Bevindingen",
     "Term": "Begrippen",
-    "GoodPractice": "Good practices",
+    "GoodPractice": "Goede praktijken",
     "AttentionPoint": "Aandachtspunten",
     "Recommendation": "Aanbevelingen",
     "Tension": "Spanningsvelden",
