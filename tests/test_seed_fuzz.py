@@ -101,6 +101,9 @@ def mutate(text: str, mutation: tuple) -> str:
         return text.replace(a, b, 1)
     if kind == "duplicate_line":
         lines = text.splitlines(keepends=True)
+        if not lines:
+            return text
+        a %= len(lines)  # an earlier mutation in the same list may have removed lines
         return "".join([*lines[: a + 1], lines[a], *lines[a + 1 :]])
     return text + a
 
