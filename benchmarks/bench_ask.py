@@ -18,8 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_store import percentile
-from benchmarks.common import embedded_seed
+from benchmarks.common import embedded_seed, percentile
 from tests.ask.question_suite import load_cases
 
 RESULTS = Path(__file__).parent / "results"

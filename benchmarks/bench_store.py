@@ -22,6 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.common import percentile
 from benchmarks.synthetic import ScaledKnowledge
 from kennisgraaf.catalogue import catalogue
 from kennisgraaf.errors import KennisgraafError
@@ -44,23 +45,6 @@ SCANS = {
     "meta.relationship_counts",
     "entity.search",
 }
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
-def rss_mb(pid: int | None) -> float | None:
-    if pid is None:
-        return None
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
 
 
 def bench(engine: str, store: Any, scale: int, runs: int, seed: Any) -> dict[str, Any]:
@@ -127,7 +111,7 @@ def main() -> None:
                 except Exception as exc:
                     result = {"engine": engine, "scale": scale, "error": f"{type(exc).__name__}: {exc}"[:300]}
                 if engine == "falkordb":
-                    result["server_rss_mb"] = rss_mb(server.pid())
+                    result["server_rss_mb"] = server.rss_mb()
                 results.append(result)
                 print(json.dumps({k: v for k, v in result.items() if k != "queries"}), file=sys.stderr, flush=True)
             if engine == "neo4j":

@@ -27,3 +27,9 @@ def embedded_seed(data_dir: Path) -> Iterator[Kennisgraaf]:
         kg.close()
         server.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-quantile (nearest rank) of the values."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]

@@ -33,6 +33,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.common import percentile
 from kennisgraaf.stores.embedded_server import EmbeddedServer
 from tests.ask.question_suite import load_cases
 from tests.tcp_forwarder import free_port
@@ -145,9 +146,6 @@ async def warm_up(port: int) -> None:
             raise RuntimeError(f"warm-up failed: {error}")
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def tree_rss_mb(root_pid: int, data_dir: Path) -> float:
