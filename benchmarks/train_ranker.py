@@ -7,8 +7,7 @@ contains what a correct answer needs (tests/ask/question_suite.judge). A logisti
 one weight per feature. The abstention threshold is chosen on cross-validated probabilities (folds by question,
 so no question scores itself): the threshold that maximises right answers minus WRONG_COST times wrong answers.
 
-Development sets only: tests/questions/, holdout_questions.yaml, holdout2_questions.yaml. The never-seen
-holdout3_questions.yaml is never used here.
+Development sets only (every set of benchmarks/accuracy.py but the never-seen one, which is never used here).
 """
 
 from __future__ import annotations
