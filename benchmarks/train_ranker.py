@@ -3,9 +3,12 @@
     python benchmarks/train_ranker.py            # writes kennisgraaf/ask/ranker.json
 
 For every development question every candidate answer is built (as `ask` builds them) and labelled right when it
-contains what a correct answer needs (tests/ask/question_suite.judge). A logistic regression (scikit-learn) learns
-one weight per feature. The abstention threshold is chosen on cross-validated probabilities (folds by question,
-so no question scores itself): the threshold that maximises right answers minus WRONG_COST times wrong answers.
+contains what a correct answer needs (tests/ask/question_suite.judge). Gradient-boosted shallow trees
+(scikit-learn) learn which candidates are right; they are written to ranker.json and walked at run time by
+kennisgraaf/ask/ranker.py (checked here to give scikit-learn's own probabilities). The abstention threshold is chosen
+on cross-validated probabilities (folds by question, so no question scores itself): the threshold that maximises
+right answers minus WRONG_COST times wrong answers. Cross-validated, the trees kept more right answers at the same
+number of wrong ones than the logistic regression used before (e.g. 462 right / 53 wrong against 470 / 85).
 
 Development sets only (every set of benchmarks/accuracy.py but the never-seen one, which is never used here).
 """
@@ -17,8 +20,8 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -28,12 +31,12 @@ from benchmarks.common import embedded_seed
 from kennisgraaf.ask.answer import Answer
 from kennisgraaf.ask.engine import AskEngine, _beyond_the_report
 from kennisgraaf.ask.handlers import phrases
-from kennisgraaf.ask.ranker import WEIGHTS_FILE
+from kennisgraaf.ask.ranker import WEIGHTS_FILE, Ranker, Tree
 from kennisgraaf.ask.text import clean_question, language
 from tests.ask.question_suite import Case, judge
 
 WRONG_COST = 4.0  # one wrong answer costs as much as four right ones gain: a public servant acts on it
-C = 0.5
+TREES = {"n_estimators": 150, "max_depth": 3, "learning_rate": 0.05, "subsample": 0.8, "random_state": 0}
 ENFORCED = 0.96  # tests/ask/test_questions.py enforces 0.95
 SUITE_FILES = {"en.yaml", "nl.yaml", "unanswerable.yaml"}
 CURVE = "--curve" in sys.argv
@@ -51,7 +54,7 @@ def collect(engine: AskEngine, cases: list[Case]) -> tuple[list[dict[str, float]
         ruled.append(decided)
         if decided:
             continue
-        for candidate in engine.candidates(u, p):
+        for candidate in engine.candidates(u, p, score=False):
             answer = Answer(question=text, answered=True, intent=candidate.kind, answer=candidate.composed.text)
             features.append(candidate.features)
             labels.append(int(case.answered and not judge(case, answer)))
@@ -114,6 +117,37 @@ def enforced_ceiling(probs: np.ndarray, labels: list[int], groups: list[int], ca
     return 0.05
 
 
+def init_value(model: GradientBoostingClassifier, x: np.ndarray) -> float:
+    """The model's starting log-odds (the same for every row)."""
+    return float(model._raw_predict_init(x[:1])[0, 0])
+
+
+def export_trees(model: GradientBoostingClassifier) -> list[dict[str, list[float] | list[int]]]:
+    out = []
+    for estimator in model.estimators_[:, 0]:
+        t = estimator.tree_
+        out.append({
+            "feature": [int(f) if f >= 0 else 0 for f in t.feature],
+            "threshold": [float(v) for v in t.threshold],
+            "left": [int(v) for v in t.children_left],
+            "right": [int(v) for v in t.children_right],
+            "value": [float(v) for v in t.value[:, 0, 0]],
+        })
+    return out
+
+
+def check_runtime(model: GradientBoostingClassifier, names: list[str], trees: list[dict], x: np.ndarray,
+                  features: list[dict[str, float]]) -> None:
+    """The run-time tree walker must give scikit-learn's own probabilities."""
+    walker = Ranker(tuple(names), init_value(model, x), TREES["learning_rate"],
+                    tuple(Tree(*(tuple(t[k]) for k in ("feature", "threshold", "left", "right", "value")))
+                          for t in trees), 0.5)
+    expected = model.predict_proba(x)[:, 1]
+    worst = max(abs(walker.probability(f) - e) for f, e in zip(features, expected, strict=True))
+    if worst > 1e-6:
+        raise SystemExit(f"the run-time ranker differs from scikit-learn by {worst}")
+
+
 def main() -> None:
     cases = [c for name, paths in SETS.items() if name != NEVER_SEEN for c in load(paths)]
     with embedded_seed(Path("/tmp/kg-train")) as kg:
@@ -124,14 +158,16 @@ def main() -> None:
     y = np.array(labels)
     cv_probs = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=5).split(x, y, groups):
-        model = LogisticRegression(C=C, max_iter=2000).fit(x[train], y[train])
+        model = GradientBoostingClassifier(**TREES).fit(x[train], y[train])
         cv_probs[test] = model.predict_proba(x[test])[:, 1]
     threshold, counts = choose_threshold(cv_probs, labels, groups, cases, ruled)
-    model = LogisticRegression(C=C, max_iter=2000).fit(x, y)
+    model = GradientBoostingClassifier(**TREES).fit(x, y)
     ceiling = enforced_ceiling(model.predict_proba(x)[:, 1], labels, groups, cases, ruled, threshold)
     cv_at_ceiling = dict(zip(("right", "wrong"), tally(best_per_question(cv_probs, labels, groups), cases, ruled,
                                                         ceiling), strict=True))
-    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.feature_names_, model.coef_[0], strict=True)}
+    names = list(vectorizer.feature_names_)
+    trees = export_trees(model)
+    check_runtime(model, names, trees, x, features)
     document = {
         "about": "Learned by benchmarks/train_ranker.py from the development question sets; do not edit by hand.",
         "questions": len(cases),
@@ -140,8 +176,11 @@ def main() -> None:
         "best_cross_validated": {"threshold": threshold, **counts},
         "threshold": ceiling,
         "cross_validated_at_threshold": cv_at_ceiling,
-        "intercept": round(float(model.intercept_[0]), 4),
-        "weights": dict(sorted(weights.items())),
+        "model": {k: v for k, v in TREES.items()},
+        "features": names,
+        "init": init_value(model, x),
+        "learning_rate": TREES["learning_rate"],
+        "trees": trees,
     }
     WEIGHTS_FILE.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(cases)} questions, {len(labels)} candidates ({int(y.sum())} right); best cross-validated "

@@ -37,6 +37,7 @@ QUESTION_TYPES = (
     ("when", r"^(wanneer|when|sinds wanneer|in welk jaar)\b"),
 )
 _NUMBER = re.compile(r"\b\d+(,\d+)?\s*(%|procent|percent)|\b\d{2,}\b")
+_SENTENCES = re.compile(r"(?<=[.!?:;])\s+|\n")
 _QUESTION_TYPES = tuple((name, re.compile(pattern)) for name, pattern in QUESTION_TYPES)
 
 
@@ -54,6 +55,11 @@ class Understood:
     stems: list[str]  # content stems (with compound parts) of the question and its expansion
     unknown_names: int  # capitalised words the knowledge base does not know
     named_stems: list[str] = field(default_factory=list)  # stems of the question's words inside linked names
+    alias: dict[str, str] = field(default_factory=dict)  # a translation's alternative stems → the one counted
+
+    def normalised(self, tokens: list[str]) -> set[str]:
+        """An answer's stems as the question counts them (alternatives of one asked word as one)."""
+        return {self.alias.get(t, t) for t in tokens}
 
     @property
     def linked_ids(self) -> set[str]:
@@ -86,7 +92,7 @@ def describe_features(
     u: Understood, c: Candidate, passages: PassageIndex, top: list[Hit], labels: dict[str, str]
 ) -> dict[str, float]:
     """The features of one candidate (names are stable: the ranker's weights are keyed by them)."""
-    text_stems = set(passages.tokens(c.composed.text))
+    text_stems = u.normalised(passages.tokens(c.composed.text))
     wanted = set(u.stems)
     coverage = len(wanted & text_stems) / len(wanted) if wanted else 0.0
     weight = sum(passages.idf(t) for t in wanted)
@@ -108,6 +114,9 @@ def describe_features(
     group = _group(c.kind)
     best_link = max((link.score for link in u.links), default=0.0)
     named = len(set(u.named_stems) & wanted) / len(wanted) if wanted else 0.0
+    residual = wanted - set(u.named_stems)  # what the question asks beyond the names it mentions
+    residual_weight = sum(passages.idf(t) for t in residual)
+    residual_rare = sum(passages.idf(t) for t in residual & text_stems) / residual_weight if residual_weight else 0.0
     f: dict[str, float] = {
         "bias": 1.0,
         f"kind={c.kind}": 1.0,
@@ -142,6 +151,12 @@ def describe_features(
         "how_route": float(qtype == "how" and bool(c.composed.route)),
         "unknown_names": min(u.unknown_names, 3) / 3,
         "question_words": min(len(wanted), 12) / 12,
+        "residual_coverage": len(residual & text_stems) / len(residual) if residual else 0.0,
+        "residual_rare": residual_rare,
+        "window_rare": (window := _window_rare(c.composed.text, residual, residual_weight, passages, u)),
+        f"window_rare|{group}": window,
+        f"residual_rare|{group}": residual_rare,
+        "no_residual": float(not residual),
     }
     if top:
         best = top[0]
@@ -154,7 +169,37 @@ def describe_features(
         f["passage_entities"] = min(hit.entities, 3) / 3
         second = top[1].score if len(top) > 1 else 0.0
         f["passage_margin"] = (hit.score - second) / hit.score if hit.score else 0.0
+        f["passage_rank"] = 1.0 / (1 + c.rank)
+        f["passage_relative"] = hit.score / top[0].score if top[0].score else 0.0
     return f
+
+
+COMPARED = ("residual_rare", "window_rare", "rare_coverage", "coverage")
+
+
+def compare_features(candidates: list[Candidate]) -> None:
+    """Add to each candidate how it compares with its best rival on the words the question asks: a card that only
+    shares the question's names loses to a passage that holds what was asked."""
+    for name in COMPARED:
+        values = [c.features.get(name, 0.0) for c in candidates]
+        for i, candidate in enumerate(candidates):
+            rivals = values[:i] + values[i + 1 :]
+            candidate.features[f"{name}_lead"] = values[i] - max(rivals, default=0.0)
+
+
+def _window_rare(text: str, wanted: set[str], weight: float, passages: PassageIndex, u: Understood) -> float:
+    """The best share of the question's rare words (beyond its names) that two neighbouring sentences of the answer
+    hold together: an answer that says what was asked says it in one place, not scattered over a long card."""
+    if not weight:
+        return 0.0
+    sentences = [u.normalised(passages.tokens(s)) for s in _SENTENCES.split(text) if s.strip()]
+    best = 0.0
+    for i in range(len(sentences)):
+        window = wanted & sentences[i]
+        if i + 1 < len(sentences):
+            window |= wanted & sentences[i + 1]
+        best = max(best, sum(passages.idf(t) for t in window) / weight)
+    return best
 
 
 def _group(kind: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kennisgraaf.ask.answer import Answer, SourceRef
-from kennisgraaf.ask.candidates import Candidate, Understood, describe_features
+from kennisgraaf.ask.candidates import Candidate, Understood, compare_features, describe_features
 from kennisgraaf.ask.handlers import (
     HANDLERS,
     Composed,
@@ -30,11 +30,12 @@ from kennisgraaf.ask.intents import phrased_intents, rules, score_intents
 from kennisgraaf.ask.linker import EntityIndex, Link, Node, non_overlapping
 from kennisgraaf.ask.passages import Hit, PassageIndex
 from kennisgraaf.ask.ranker import ranker
-from kennisgraaf.ask.text import clean_question, expand, fold, language
+from kennisgraaf.ask.text import clean_question, expand, fold, language, translated_groups
 from kennisgraaf.errors import KennisgraafError, QueryFailed
 
 MAX_INTENTS = 5
 PASSAGE_HITS = 5
+ALT_PASSAGES = 3
 RESULT_CACHE = 4096
 SUPPORT_COVERAGE = 0.6
 EXTERNAL_COVERAGE = 0.5
@@ -123,7 +124,7 @@ class AskEngine:
         links = non_overlapping(direct)
         scores = score_intents(search_text, links)
         phrased = phrased_intents(search_text, links)
-        stems = _question_stems(text, search_text, lang, indexes.passages)
+        stems, alias = _question_stems(text, search_text, lang, indexes.passages)
         return Understood(
             text=text,
             lang=lang,
@@ -134,11 +135,12 @@ class AskEngine:
             intents=_intents_to_try(scores, links, phrased),
             stems=stems,
             unknown_names=_unknown_names(text, index),
-            named_stems=_named_stems(search_text, links, indexes.passages),
+            named_stems=[alias.get(t, t) for t in _named_stems(search_text, links, indexes.passages)],
+            alias=alias,
         )
 
-    def candidates(self, u: Understood, p: dict[str, Any]) -> list[Candidate]:
-        """Every candidate answer with its features (the ranker's input; also used for training)."""
+    def candidates(self, u: Understood, p: dict[str, Any], score: bool = True) -> list[Candidate]:
+        """Every candidate answer with its features (the ranker's input; also used for training, unscored)."""
         indexes = self.indexes()
         index = indexes.entities
         found = index.candidates(u.search_text)
@@ -162,9 +164,15 @@ class AskEngine:
             out.append(candidate)
         if hits:
             out.append(_passage_candidate(u, hits, indexes, p))
+            # The next best passages alone: the ranker may prefer one that holds the question's words together.
+            out.extend(_passage_candidate(u, [hit], indexes, p, rank=i)
+                       for i, hit in enumerate(hits[1:ALT_PASSAGES], 1))
         labels = {node_id: node.label for node_id, node in index.nodes.items()}
         for candidate in out:
             candidate.features = describe_features(u, candidate, indexes.passages, hits, labels)
+        compare_features(out)
+        if not score:
+            return out
         model = ranker()
         for candidate in out:
             candidate.probability = model.probability(candidate.features)
@@ -254,7 +262,8 @@ def _support(candidate: Candidate, hits: list[Hit], passages: PassageIndex, u: U
     candidate.hits = [chosen]
 
 
-def _passage_candidate(u: Understood, hits: list[Hit], indexes: Indexes, p: dict[str, Any]) -> Candidate:
+def _passage_candidate(u: Understood, hits: list[Hit], indexes: Indexes, p: dict[str, Any],
+                       rank: int = 0) -> Candidate:
     """An answer that quotes the passage (or two) that fit the question best, and names what they mention."""
     chosen = [hits[0]] + [h for h in hits[1:2] if h.score >= 0.5 * hits[0].score]
     lines = [p["passage_intro"]]
@@ -269,34 +278,38 @@ def _passage_candidate(u: Understood, hits: list[Hit], indexes: Indexes, p: dict
     if mentioned:
         lines.append(p["passage_mentions"].format(items="; ".join(n.spoken for n in mentioned[:8])))
     composed = Composed("\n".join(lines), mentioned, sources)
-    return Candidate(
-        "passage", composed, "passage.all", {}, hits=chosen, rank=0
-    )
+    return Candidate("passage", composed, "passage.all", {}, hits=chosen, rank=rank)
 
 
 def _add_external(best: Candidate, u: Understood, runner: QueryRunner, passages: PassageIndex,
                   p: dict[str, Any]) -> None:
     """Add, marked as external, a fact from outside the report about what the answer names when it covers the
     question better than the report does (e.g. who formally decides on an exemption from a freeze)."""
-    ids = list(dict.fromkeys([*(n.id for n in best.composed.entities[:4]), *sorted(u.linked_ids)]))
+    ids = list(dict.fromkeys([*(n.id for n in best.composed.entities), *sorted(u.linked_ids)]))
     if not ids:
         return
     shown = {s.url for s in best.composed.sources if s.external}
     wanted = set(u.stems) - set(u.named_stems)
+    best_fact, best_weight = None, 0.0
     for fact in runner.query("external.about", {"ids": ids}):
         if fact.get("source_url") in shown and any(fact.get("name") == s.quote for s in best.composed.sources):
             continue
-        covered = wanted & set(passages.tokens(f"{fact.get('name')} {fact.get('summary')}"))
+        covered = wanted & u.normalised(passages.tokens(f"{fact.get('name')} {fact.get('summary')}"))
         if not covered or len(covered) < EXTERNAL_COVERAGE * len(wanted):
             continue
         if fact.get("summary") and fact["summary"] in best.composed.text:
             continue
-        best.composed.text += "\n" + p["external_answer"].format(
-            checked=fact.get("checked"), confidence=fact.get("confidence"), text=fact.get("summary") or fact["name"]
-        )
-        best.composed.sources.append(SourceRef(section="external", quote=fact.get("name"), external=True,
-                                               url=fact.get("source_url")))
+        weight = sum(passages.idf(t) for t in covered)
+        if weight > best_weight:  # the fact that holds the question's rarest words, not merely the first
+            best_fact, best_weight = fact, weight
+    if best_fact is None:
         return
+    best.composed.text += "\n" + p["external_answer"].format(
+        checked=best_fact.get("checked"), confidence=best_fact.get("confidence"),
+        text=best_fact.get("summary") or best_fact["name"],
+    )
+    best.composed.sources.append(SourceRef(section="external", quote=best_fact.get("name"), external=True,
+                                           url=best_fact.get("source_url")))
 
 
 def _passage_source(hit: Hit, excerpt: str) -> SourceRef:
@@ -315,14 +328,26 @@ def _with_passages(sources: list[SourceRef], passages: PassageIndex) -> list[Sou
     return out
 
 
-def _question_stems(text: str, search_text: str, lang: str, passages: PassageIndex) -> list[str]:
-    """The stems an answer should cover. An English question counts its Dutch translations and the words the
-    report itself uses (names, abbreviations), not its English words."""
+def _question_stems(text: str, search_text: str, lang: str,
+                    passages: PassageIndex) -> tuple[list[str], dict[str, str]]:
+    """The stems an answer should cover, and which stems stand for the same asked word. An English question counts
+    its Dutch translations — the alternatives for one English word as one stem — and the words the report itself
+    uses (names, abbreviations), not its English words."""
     if lang == "nl":
-        return list(dict.fromkeys(passages.tokens(search_text)))
-    translated = search_text[len(text):]
-    own = [t for t in passages.tokens(text) if passages.knows(t)]
-    return list(dict.fromkeys([*own, *passages.tokens(translated)]))
+        return list(dict.fromkeys(passages.tokens(search_text))), {}
+    alias: dict[str, str] = {}
+    stems = [t for t in passages.tokens(text) if passages.knows(t)]
+    for terms in translated_groups(text):
+        tokens = passages.tokens(terms)
+        if not tokens:
+            continue
+        stems.append(tokens[0])
+        for token in tokens:
+            alias.setdefault(token, tokens[0])
+    rest = search_text[len(text):]
+    translated = {t for terms in translated_groups(text) for t in passages.tokens(terms)}
+    stems.extend(t for t in passages.tokens(rest) if t not in translated)  # synonyms added after the translations
+    return list(dict.fromkeys(alias.get(t, t) for t in stems)), alias
 
 
 def _named_stems(search_text: str, links: list[Link], passages: PassageIndex) -> list[str]:

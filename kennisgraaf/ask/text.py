@@ -297,6 +297,18 @@ def _lexicon(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"\b{re.escape(key)}\b"), value) for key, value in pairs)
 
 
+def translated_groups(question: str) -> list[str]:
+    """The Dutch terms of each English word or phrase of the question, one string per English word (the
+    alternatives of one word answer one word of the question, not several)."""
+    folded = fold(question)
+    groups = []
+    for pattern, terms in _lexicon("translations.yaml"):
+        if pattern.search(folded):
+            groups.append(terms)
+            folded = pattern.sub(" ", folded)
+    return groups
+
+
 def expand(question: str, lang: str) -> str:
     """The question followed by the report's terms for the words it uses: Dutch synonyms always
     (synonyms.yaml), Dutch terms for English words when asked in English (translations.yaml)."""

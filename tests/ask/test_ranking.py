@@ -16,11 +16,24 @@ from kennisgraaf.ask.ranker import ranker
 def test_the_ranker_is_trained_and_every_feature_can_be_explained() -> None:
     model = ranker()
     assert 0.0 < model.threshold < 1.0
-    assert len(model.weights) > 20
+    assert len(model.names) > 20 and len(model.trees) >= 50
+    used = {model.names[f] for tree in model.trees
+            for f, left in zip(tree.feature, tree.left, strict=True) if left != -1}
     for lang in ("nl", "en"):
         names = phrases()[lang]["features"]
-        missing = {re.split("[=|]", name)[0] for name in model.weights} - set(names)
+        missing = {re.split("[=|]", name)[0] for name in used} - set(names)
         assert not missing, f"{lang}: no explanation for {missing}"
+
+
+def test_the_ranker_explains_by_the_features_on_its_path() -> None:
+    model = ranker()
+    strong = {"coverage": 1.0, "rare_coverage": 1.0, "residual_rare": 1.0, "window_rare": 1.0, "agreement": 1.0,
+              "passage_coverage": 1.0, "bias": 1.0}
+    weak = {"unknown_words": 1.0, "uncovered_rare": 1.0, "bias": 1.0}
+    assert model.probability(strong) > model.probability(weak)
+    assert model.probability(strong) == model.probability(dict(strong))  # deterministic
+    reasons = model.reasons(strong)
+    assert reasons and all(value > 0 and name in model.names for name, value in reasons)
 
 
 def test_every_question_gets_structured_and_passage_candidates(embedded_kg: Kennisgraaf) -> None:
