@@ -263,6 +263,13 @@ def test_no_redacted_name_is_in_any_passage(report: Report) -> None:
                 assert name not in f"{passage.heading or ''} {passage.text}", (passage.id, name)
 
 
+def test_no_seed_text_holds_a_redacted_name() -> None:
+    seed = "\n".join(p.read_text(encoding="utf-8") for p in sorted((REPORT_FILE.parent.parent / "seed").glob("*.yaml")))
+    for redaction in read_redactions():
+        for name in [redaction.text, *redaction.text.split(", ")]:
+            assert name not in seed, name
+
+
 def test_redactions_keep_ids_and_lines(report: Report, tmp_path: Path) -> None:
     """The structure is read from the unchanged source: without redactions only the redacted texts differ."""
     from kennisgraaf.report import OUTLINE_FILE, _Reader
