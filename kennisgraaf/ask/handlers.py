@@ -195,9 +195,9 @@ def _first_sentence(text: str) -> tuple[str, str]:
     return (parts[0], " ".join(parts[1:])) if parts else ("", "")
 
 
-def _names(items: list[str], p: dict[str, Any], conjunction: str = "and") -> str:
-    """'A, B en C' (or 'A, B of C'); at most MAX_ITEMS."""
-    unique = list(dict.fromkeys(i for i in items if i))[:MAX_ITEMS]
+def _names(items: list[str], p: dict[str, Any], conjunction: str = "and", limit: int = MAX_ITEMS) -> str:
+    """'A, B en C' (or 'A, B of C'); at most `limit`."""
+    unique = list(dict.fromkeys(i for i in items if i))[:limit]
     if len(unique) < 2:
         return "".join(unique)
     return f"{', '.join(unique[:-1])} {p['words'][conjunction]} {unique[-1]}"
@@ -722,7 +722,7 @@ def _theme(ctx: Context) -> Composed | None:
     if not rows:
         return None
     numbers = list(dict.fromkeys(str(r["number"]) for r in rows))
-    lead = p["theme_lead"].format(name=rows[0]["theme"], n=len(numbers), numbers=_names(numbers, p))
+    lead = p["theme_lead"].format(name=rows[0]["theme"], n=len(numbers), numbers=_names(numbers, p, limit=50))
     lines = [lead, p["theme_intro"].format(name=rows[0]["theme"])]
     for row in rows:
         sub = f" [{row['subtheme']}]" if row["subtheme"] != row["theme"] else ""
