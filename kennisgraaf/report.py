@@ -15,6 +15,7 @@ back into:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import unicodedata
@@ -30,6 +31,7 @@ from kennisgraaf.settings import PROJECT_ROOT
 
 REPORT_FILE = PROJECT_ROOT / "source" / "evaluatie-actieprogramma-integrale-aanpak-jihadisme-2017.txt"
 OUTLINE_FILE = Path(__file__).with_name("report_outline.yaml")
+REDACTIONS_FILE = Path(__file__).with_name("report_redactions.yaml")
 FOOTNOTES = "s-voetnoten"
 
 _NUMBERED_HEADING = re.compile(r"^(\d)\.(\d)(?:\.(\d))? (\S.{0,70})$")
@@ -334,22 +336,63 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+@dataclass(frozen=True)
+class Redaction:
+    """A personal name in the report's text and what passages show instead (report_redactions.yaml)."""
+
+    line: int  # the source line that holds it
+    text: str
+    replacement: str
+    reason: str
+    entry_line: int  # where the redaction stands in its YAML file (for located errors)
+
+
+def read_redactions(path: Path | None = None) -> list[Redaction]:
+    """The redactions of report_redactions.yaml; a malformed entry is an error at its line in that file."""
+    path = Path(path or REDACTIONS_FILE)
+    data = YAML(typ="rt").load(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for item in data.get("redactions") or []:
+        entry_line = item.lc.line + 1
+        missing = [k for k in ("line", "text", "replacement", "reason") if not item.get(k)]
+        if missing:
+            raise ReportFormatError(path, entry_line, f"redaction without {', '.join(missing)}")
+        out.append(Redaction(int(item["line"]), str(item["text"]), str(item["replacement"]), str(item["reason"]),
+                             entry_line))
+    return out
+
+
 @lru_cache(maxsize=4)
-def _read_cached(path: Path, outline: Path) -> Report:
-    return _Reader(path, outline).read()
+def _read_cached(path: Path, outline: Path, redactions: Path) -> Report:
+    return _Reader(path, outline, redactions).read()
 
 
-def read_report(path: Path | None = None, outline: Path | None = None) -> Report:
-    """Read the report (default: the one in source/) into sections and passages; cached per file."""
-    return _read_cached(Path(path or REPORT_FILE).resolve(), Path(outline or OUTLINE_FILE).resolve())
+def read_report(path: Path | None = None, outline: Path | None = None, redactions: Path | None = None) -> Report:
+    """Read the report (default: the one in source/) into sections and passages, personal names redacted
+    (report_redactions.yaml); cached per file."""
+    return _read_cached(
+        Path(path or REPORT_FILE).resolve(),
+        Path(outline or OUTLINE_FILE).resolve(),
+        Path(redactions or REDACTIONS_FILE).resolve(),
+    )
 
 
 class _Reader:
-    def __init__(self, path: Path, outline: Path) -> None:
+    def __init__(self, path: Path, outline: Path, redactions: Path | None = None) -> None:
         self.path = path
         self.outline = _read_outline(outline)
         raw = path.read_text(encoding="utf-8").split("\n")
         self.lines = [_Line(i + 1, line.rstrip("\r\n")) for i, line in enumerate(raw)]
+        self.redactions_path = Path(redactions or REDACTIONS_FILE)
+        self.redactions = read_redactions(self.redactions_path)
+        for redaction in self.redactions:
+            line = self.lines[redaction.line - 1].raw if 0 < redaction.line <= len(self.lines) else ""
+            if redaction.text not in line:
+                raise ReportFormatError(
+                    self.redactions_path,
+                    redaction.entry_line,
+                    f"redaction text {redaction.text!r} is not on line {redaction.line} of {path.name}",
+                )
 
     def fail(self, line: int, message: str) -> ReportFormatError:
         return ReportFormatError(self.path, line, message)
@@ -436,7 +479,37 @@ class _Reader:
                     appears_in=sections[index].id,
                 )
             )
-        return Report(self.path, [*sections, footnote_section], passages)
+        return Report(self.path, [*sections, footnote_section], self._redact(passages))
+
+    def _redact(self, passages: list[Passage]) -> list[Passage]:
+        """Passages with the personal names of report_redactions.yaml replaced. The structure was read from the
+        unchanged source, so ids and lines do not depend on the redactions."""
+        by_line: dict[int, list[Redaction]] = {}
+        for redaction in self.redactions:
+            by_line.setdefault(redaction.line, []).append(redaction)
+        out, applied = [], set()
+        for passage in passages:
+            text, heading = passage.text, passage.heading
+            for line in passage.lines:
+                for redaction in by_line.get(line, []):
+                    old = normalise(redaction.text)
+                    if old not in text and old not in (heading or ""):
+                        raise ReportFormatError(
+                            self.redactions_path,
+                            redaction.entry_line,
+                            f"redaction text {redaction.text!r} is not in the text of {passage.id}",
+                        )
+                    text = text.replace(old, redaction.replacement)
+                    applied.add(redaction)
+                    heading = heading.replace(old, redaction.replacement) if heading else heading
+            out.append(dataclasses.replace(passage, text=text, heading=heading) if text != passage.text
+                       or heading != passage.heading else passage)
+        for redaction in self.redactions:
+            if redaction not in applied:
+                raise ReportFormatError(
+                    self.redactions_path, redaction.entry_line, f"line {redaction.line} is in no passage's text"
+                )
+        return out
 
     def _passage(
         self, section: Section, number: int, order: int, heading: str | None, kind: str, lines: list[_Line]

@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 from kennisgraaf.knowledge import KnowledgeSet
-from kennisgraaf.report import FOOTNOTES, REPORT_FILE, Report, ReportFormatError, normalise, read_report
+from kennisgraaf.report import (
+    FOOTNOTES,
+    REDACTIONS_FILE,
+    REPORT_FILE,
+    Report,
+    ReportFormatError,
+    normalise,
+    read_redactions,
+    read_report,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = bool(os.environ.get("KENNISGRAAF_UPDATE_GOLDEN"))
@@ -40,8 +49,12 @@ def test_every_non_blank_line_is_owned_exactly_once(report: Report) -> None:
 
 
 def test_passage_text_keeps_every_word_of_its_lines(report: Report) -> None:
-    """Each owned line's words appear in its passage's text, except page furniture (page numbers, headers, URLs)."""
+    """Each owned line's words appear in its passage's text, except page furniture (page numbers, headers, URLs)
+    and the personal names of report_redactions.yaml, which appear as their replacement."""
     source = REPORT_FILE.read_text(encoding="utf-8").split("\n")
+    for redaction in read_redactions():
+        assert redaction.text in source[redaction.line - 1]
+        source[redaction.line - 1] = source[redaction.line - 1].replace(redaction.text, redaction.replacement)
     furniture = re.compile(r"^(\d{1,3}|I{1,3}|https?://\S+|inhou|dsop|gave|Evaluatie van het Actieprogramma .*)$")
     dropped = []
     for passage in report.passages:
@@ -236,6 +249,51 @@ def _golden(name: str, rendered: str) -> None:
         path.write_text(rendered, encoding="utf-8")
     assert path.exists(), f"no golden file {path}; create it with KENNISGRAAF_UPDATE_GOLDEN=1"
     assert path.read_text(encoding="utf-8") == rendered, f"{name} drifted; rerun with KENNISGRAAF_UPDATE_GOLDEN=1"
+
+
+def test_no_redacted_name_is_in_any_passage(report: Report) -> None:
+    redactions = read_redactions()
+    assert {r.text for r in redactions} == {"J.G. Bos", "A.R. Feddes, L. Nickolson, B. Doosje"}
+    for redaction in redactions:
+        assert redaction.reason and redaction.replacement.startswith("[")
+        owner = next(p for p in report.passages if redaction.line in p.lines)
+        assert redaction.replacement in owner.text
+        for passage in report.passages:
+            for name in [redaction.text, *redaction.text.split(", ")]:
+                assert name not in f"{passage.heading or ''} {passage.text}", (passage.id, name)
+
+
+def test_no_seed_text_holds_a_redacted_name() -> None:
+    seed = "\n".join(p.read_text(encoding="utf-8") for p in sorted((REPORT_FILE.parent.parent / "seed").glob("*.yaml")))
+    for redaction in read_redactions():
+        for name in [redaction.text, *redaction.text.split(", ")]:
+            assert name not in seed, name
+
+
+def test_redactions_keep_ids_and_lines(report: Report, tmp_path: Path) -> None:
+    """The structure is read from the unchanged source: without redactions only the redacted texts differ."""
+    from kennisgraaf.report import OUTLINE_FILE, _Reader
+
+    empty = tmp_path / "none.yaml"
+    empty.write_text("redactions: []\n", encoding="utf-8")
+    plain = _Reader(REPORT_FILE, OUTLINE_FILE, empty).read()
+    assert [(p.id, p.lines) for p in plain.passages] == [(p.id, p.lines) for p in report.passages]
+    differ = {p.id for p, q in zip(plain.passages, report.passages, strict=True) if p.text != q.text}
+    assert differ == {"p-voorwoord-04", "p-voetnoot-4"}
+
+
+def test_a_redaction_not_in_the_source_is_a_located_error(tmp_path: Path) -> None:
+    wrong = tmp_path / "redactions.yaml"
+    text = REDACTIONS_FILE.read_text(encoding="utf-8").replace('text: "J.G. Bos"', 'text: "J.G. Bosch"')
+    wrong.write_text(text, encoding="utf-8")
+    entry = 1 + text.split("\n").index("  - line: 53")
+    message = rf"redactions.yaml:{entry}: redaction text 'J.G. Bosch' is not on line 53"
+    with pytest.raises(ReportFormatError, match=message):
+        read_report(redactions=wrong)
+    wrong.write_text(text.replace('text: "J.G. Bosch"', 'text: "J.G. Bos"').replace("line: 53", "line: 54"),
+                     encoding="utf-8")
+    with pytest.raises(ReportFormatError, match=rf"redactions.yaml:{entry}: .* is not on line 54"):
+        read_report(redactions=wrong)
 
 
 def test_a_changed_source_gives_a_located_error(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from kennisgraaf.catalogue import catalogue
 from kennisgraaf.errors import KennisgraafError
 from kennisgraaf.knowledge import KnowledgeSet, NodeRow
 from kennisgraaf.lexical import find_mentions, read_knowledge
-from kennisgraaf.report import read_report
+from kennisgraaf.report import read_redactions, read_report
 from kennisgraaf.schema import LEXICAL, RELATIONSHIPS
 from kennisgraaf.seed import SeedInvalid
 from kennisgraaf.settings import Settings
@@ -36,6 +36,20 @@ def test_the_graph_holds_the_whole_lexical_layer(loaded: Kennisgraaf, seed_knowl
     expected = seed_knowledge.counts()
     assert {k: counts[k] for k in LEXICAL_COUNTS} == {k: expected[k] for k in LEXICAL_COUNTS}
     assert counts["MENTIONED_IN"] == len(find_mentions(report, seed_knowledge)) > 1000
+
+
+def test_no_personal_name_in_any_passage_of_the_graph(loaded: Kennisgraaf) -> None:
+    """The names of report_redactions.yaml are in the source file but in no passage the graph holds."""
+    rows = loaded.query("passage.all")
+    assert len(rows) == 277
+    texts = {row["id"]: f"{row.get('heading') or ''} {row['text']}" for row in rows}
+    for redaction in read_redactions():
+        for name in [redaction.text, *redaction.text.split(", ")]:
+            assert not [pid for pid, text in texts.items() if name in text], name
+    assert texts["p-voorwoord-04"].strip().startswith("[naam] Hoofd Inspectie")
+    assert "[auteurs]. Triggerfactoren" in texts["p-voetnoot-4"]
+    export = str(loaded.export())
+    assert "J.G. Bos" not in export and "Nickolson" not in export
 
 
 def test_every_lexical_row_fits_the_schema(seed_knowledge: KnowledgeSet) -> None:
