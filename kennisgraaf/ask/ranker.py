@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import struct
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +49,9 @@ class Ranker:
     threshold: float
 
     def _vector(self, features: dict[str, float]) -> list[float]:
-        return [float(features.get(name, 0.0)) for name in self.names]
+        # The trees were learned on float32 values: compare in the same precision, or a value next to a threshold
+        # could take the other branch.
+        return [_float32(features.get(name, 0.0)) for name in self.names]
 
     def probability(self, features: dict[str, float]) -> float:
         x = self._vector(features)
@@ -65,6 +68,10 @@ class Ranker:
                 name = self.names[tree.feature[parent]]
                 credit[name] = credit.get(name, 0.0) + self.rate * (tree.value[child] - tree.value[parent])
         return sorted(((n, v) for n, v in credit.items() if v > 0), key=lambda p: -p[1])[:limit]
+
+
+def _float32(value: float) -> float:
+    return struct.unpack("f", struct.pack("f", float(value)))[0]
 
 
 @lru_cache(maxsize=1)
