@@ -24,7 +24,7 @@ MIN_PART = 4
 # plus a bonus per entity of the question it mentions (at most two).
 COVERAGE_BOOST = 1.0
 ENTITY_BOOST = 0.2
-QUOTE_CHARS = 650
+QUOTE_CHARS = 800
 TOKEN_CACHE = 50_000
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'(])")
 _LINKERS = ("s", "en", "e")
@@ -186,7 +186,7 @@ class PassageIndex:
                 length += len(sentences[end]) + 1
                 covered |= wanted & set(self.tokens(sentences[end]))
                 end += 1
-            key = (len(covered), -start)
+            key = (sum(self.idf(t) for t in covered), -start)  # the question's rare words count most
             if end > start and key > best_key:
                 best, best_key = (start, end), key
         start, end = best

@@ -101,6 +101,11 @@ def test_questions_the_report_does_not_answer_are_not_answered(embedded_kg: Kenn
         ("Welke personen uit Arnhem staan op de lijst?", True),
         ("Welke jongeren komen in aanmerking voor de Exit-faciliteit?", False),
         ("Wie bevriest de tegoeden van iemand op de terrorismelijst?", False),
+        ("Wat zijn de namen van de adviseurs lokale aanpak van de NCTV?", True),
+        ("Wie zijn de twee landelijke CTER-officieren van justitie?", True),
+        ("Who was the head of the inspectorate when the report appeared?", True),
+        ("Wat doen de twee landelijke CTER-officieren van justitie?", False),
+        ("Wie zijn de vaste deelnemers van het casusoverleg?", False),
     ],
 )
 def test_only_questions_about_persons_are_refused_for_privacy(
