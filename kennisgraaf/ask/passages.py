@@ -12,13 +12,16 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import bm25s
 import numpy as np
+import yaml
 
 from kennisgraaf.ask.text import STOPWORDS, fold, stem
 
+STOPWORDS_FILE = Path(__file__).with_name("stopwords.yaml")
 MIN_PART = 4
 # A passage's score: its BM25 relative to the best passage, plus how much of the question's rare words it holds,
 # plus a bonus per entity of the question it mentions (at most two).
@@ -109,7 +112,7 @@ class PassageIndex:
             self._token_cache.clear()
         out: list[str] = []
         for word in _words(text):
-            if word in STOPWORDS or len(word) < 2:
+            if word in STOPWORDS or word in _retrieval_stopwords() or len(word) < 2:
                 continue
             out.append(stem(word))
             out.extend(stem(part) for part in self._parts(word))
@@ -194,6 +197,12 @@ class PassageIndex:
             return text[:chars].rsplit(" ", 1)[0] + " …"
         out = " ".join(sentences[start:end])
         return ("… " if start else "") + out + (" …" if end < len(sentences) else "")
+
+
+@lru_cache(maxsize=1)
+def _retrieval_stopwords() -> frozenset[str]:
+    data = yaml.safe_load(STOPWORDS_FILE.read_text(encoding="utf-8"))
+    return frozenset(fold(str(w)) for words in data.values() for w in words)
 
 
 def _words(text: str) -> list[str]:
