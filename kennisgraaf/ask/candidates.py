@@ -32,8 +32,12 @@ QUESTION_TYPES = (
     ("how", r"^(hoe|how|op welke manier|wat (moet|kan|kunnen) (ik|we|wij)|what (can|should|must))\b"),
     ("why", r"^(waarom|why|wat is de reden|om welke reden)\b|\bwaarom\b"),
     ("which", r"^(welke|which|what measures|wat voor)\b"),
+    ("yesno", r"^(is|zijn|heeft|hebben|kan|kunnen|mag|mogen|moet|moeten|wordt|worden|bestaat|bestaan|klopt|speelt|"
+              r"gaat|gaan|geldt|gelden|zit|zitten|noemt|zegt|"
+              r"does|do|is|are|can|could|has|have|was|were|did|may|must|should)\b"),
     ("what", r"^(wat|what)\b"),
-    ("howmany", r"\b(hoeveel|how many|how much|welk percentage|what share|what percentage|aantal)\b"),
+    ("howmany", r"\b(hoeveel|how many|how much|welk percentage|what share|what percentage|aantal|welk deel|welk aandeel|"
+                r"hoe groot (is )?(het|een) (deel|aandeel)|what proportion|what part)\b"),
     ("when", r"^(wanneer|when|sinds wanneer|in welk jaar)\b"),
 )
 _NUMBER = re.compile(r"\b\d+(,\d+)?\s*(%|procent|percent)|\b\d{2,}\b")
