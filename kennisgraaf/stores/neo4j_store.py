@@ -274,9 +274,10 @@ class Neo4jStore:
                 session.execute_write(work)
         except (Neo4jError, DriverError, OSError) as exc:
             raise self._translate(exc) from exc
-        if self.console is not None:
-            # Copy the new graph for the console now, so that the next console query does not wait for it. Loads by
-            # other processes are noticed by the console's next query (the graph version).
+        if self.console is not None and self.console.server.is_healthy():
+            # The console's server runs (an app uses it): copy the new graph now, so that the next console query does
+            # not wait for it. A CLI load starts no server; loads by other processes are noticed by the console's
+            # next query (the graph version).
             with contextlib.suppress(KennisgraafError):
                 self.console.sync()
         return self.counts()
