@@ -52,6 +52,12 @@ class Kennisgraaf:
     def engine(self) -> str:
         return self.store.engine
 
+    @property
+    def console_engine(self) -> str:
+        """The Cypher dialect of the console (`readonly`): FalkorDB's on both engines, since console queries run on
+        a FalkorDB copy of the graph; Neo4j's only when an operator opted in to running them on Neo4j."""
+        return str(getattr(self.store, "console_engine", self.store.engine))
+
     # -- loading -----------------------------------------------------------------------------------
     def load(self, seed_dir: Path | None = None) -> LoadReport:
         """Validate the seed and add the report's passages (raises SeedInvalid, nothing written), then replace the
@@ -97,8 +103,9 @@ class Kennisgraaf:
     ) -> list[dict[str, Any]]:
         """The console: any Cypher, refused by the engine unless it is read-only, with timeout and row limit.
 
-        One running query per `session` and `console_max_running` over all sessions (ConsoleBusy otherwise). On
-        the embedded engine it runs on a sacrificial copy that is killed when the query overruns (QueryTooHeavy).
+        One running query per `session` and `console_max_running` over all sessions (ConsoleBusy otherwise). It
+        runs on a sacrificial FalkorDB copy of the graph (on both engines; on Neo4j unless the operator opted in to
+        KENNISGRAAF_CONSOLE_ON_NEO4J) that is killed when the query overruns (QueryTooHeavy).
         """
         with self._console_gate.slot(session):
             return self.store.run_readonly(

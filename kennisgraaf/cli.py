@@ -240,11 +240,12 @@ def api(
 
 @app.command()
 def stop() -> None:
-    """Stop the embedded FalkorDB server (it is started again on first use)."""
+    """Stop the embedded FalkorDB server and the console's copy beside it (also on Neo4j); both are started again on
+    first use."""
     from kennisgraaf.stores.embedded_server import EmbeddedServer
 
     EmbeddedServer(get_settings().data_dir).stop()
-    typer.echo("Ingebouwde grafenserver gestopt.")
+    typer.echo("Ingebouwde grafenserver (en de kopie voor de console) gestopt.")
 
 
 def main() -> None:

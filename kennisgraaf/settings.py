@@ -34,16 +34,24 @@ class Settings(BaseSettings):
         default=500,
         ge=100,
         le=10000,
-        description="Embedded engine: the console's server is killed when a query runs this long past its timeout.",
+        description="The console's server is killed when a query runs this long past its timeout.",
     )
     console_memory_mb: int = Field(
         default=256,
         ge=64,
         le=65536,
-        description="Embedded engine: maxmemory of the console's server, and the resident size at which it is killed.",
+        description="maxmemory of the console's server, and the resident size at which it is killed.",
     )
     console_query_memory_mb: int = Field(
-        default=64, ge=8, le=65536, description="Embedded engine: memory one console query may allocate."
+        default=64, ge=8, le=65536, description="Memory one console query may allocate (the console's FalkorDB copy)."
+    )
+    console_on_neo4j: bool = Field(
+        default=False,
+        description=(
+            "Neo4j only, an operator's opt-in: run console queries on the production Neo4j itself (READ, timeout, "
+            "db.memory.transaction.max) instead of on the sacrificial FalkorDB copy. NOT protected against runaway "
+            "expressions: one reduce or list comprehension over a huge range can fill Neo4j's heap."
+        ),
     )
 
 

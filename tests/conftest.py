@@ -18,9 +18,10 @@ from kennisgraaf.api import Kennisgraaf
 from kennisgraaf.knowledge import KnowledgeSet
 from kennisgraaf.lexical import read_knowledge
 from kennisgraaf.settings import PROJECT_ROOT, Neo4jSettings, Settings
-from kennisgraaf.stores.embedded_server import EmbeddedServer
+from kennisgraaf.stores.console_sandbox import ConsoleLimits
+from kennisgraaf.stores.embedded_server import CONSOLE_DIR, CONSOLE_NAME, EmbeddedServer
 from kennisgraaf.stores.falkordb_store import FalkorDBStore
-from kennisgraaf.stores.neo4j_store import Neo4jStore
+from kennisgraaf.stores.neo4j_store import Neo4jStore, neo4j_console
 
 SEED_DIR = PROJECT_ROOT / "seed"
 ENGINES = ["falkordb", *(["neo4j"] if os.environ.get("NEO4J_URI") else [])]
@@ -55,13 +56,32 @@ def embedded_server() -> Iterator[EmbeddedServer]:
     server = EmbeddedServer(data_dir)
     yield server
     server.stop()
+    stop_console(neo4j_console_dir(server))
     shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def neo4j_console_dir(embedded: EmbeddedServer) -> Path:
+    """Where the Neo4j stores of the tests keep the console's FalkorDB copy (beside the embedded test server's)."""
+    return embedded.data_dir / "neo4j"
+
+
+def stop_console(data_dir: Path) -> None:
+    EmbeddedServer(data_dir / CONSOLE_DIR, name=CONSOLE_NAME, persistent=False).stop()
+
+
+def make_neo4j_store(console_dir: Path | None, graph_name: str = "kgtest") -> Neo4jStore:
+    """A Neo4j store as a deployment opens it: console queries on a FalkorDB copy in `console_dir` (the default);
+    None runs them on Neo4j itself (the operator's opt-in, KENNISGRAAF_CONSOLE_ON_NEO4J)."""
+    store = Neo4jStore(Neo4jSettings())
+    if console_dir is not None:
+        store.console = neo4j_console(store, console_dir, graph_name, ConsoleLimits())
+    return store
 
 
 def make_store(engine: str, embedded: EmbeddedServer, graph_name: str = "kgtest") -> FalkorDBStore | Neo4jStore:
     if engine == "falkordb":
         return FalkorDBStore(embedded, graph_name=graph_name)
-    return Neo4jStore(Neo4jSettings())
+    return make_neo4j_store(neo4j_console_dir(embedded), graph_name)
 
 
 @pytest.fixture(scope="session", params=ENGINES)

@@ -19,7 +19,7 @@ FIRST_EXAMPLE, FIRST_PARAMS = "entity.relations", {"id": "casusoverleg"}
 def load_example(query_id: str, values: dict[str, Any] | None = None) -> None:
     """Put a catalogue query and its parameters (defaults, or empty) in the console."""
     query = next(q for q in get_kg().queries() if q.id == query_id)
-    st.session_state[CYPHER_KEY] = query.cypher_for(get_kg().engine)
+    st.session_state[CYPHER_KEY] = query.cypher_for(get_kg().console_engine)  # the console's dialect
     params: dict[str, Any] = {p: query.defaults.get(p, "") for p in query.params}
     st.session_state[PARAMS_KEY] = json.dumps({**params, **(values or {})}, ensure_ascii=False)
 
@@ -43,6 +43,21 @@ st.caption(
     f"{kg.settings.console_row_limit} rijen; één query tegelijk per gebruiker. Te zware queries worden afgebroken, "
     f"zonder dat vragen en pagina's daar last van hebben. Database: {kg.engine}."
 )
+# Not an alert (st.info): the outcome of a query is the page's only alert (tests/browser/test_console_isolation.py).
+if kg.console_engine == "falkordb":
+    st.caption(
+        "De console spreekt het Cypher-dialect van **FalkorDB**"
+        + (", ook nu de kennisbank in Neo4j staat" if kg.engine == "neo4j" else "")
+        + ": uw query draait niet op de database die vragen en pagina's beantwoordt, maar op een aparte kopie van "
+        "de graaf met dezelfde inhoud. Wat FalkorDB niet kent (zoals `EXISTS {…}`, `COUNT {…}`, `=~`, `SHOW …` en "
+        "APOC) geeft hier een foutmelding; volledige-tekstzoeken gaat met "
+        "`CALL db.idx.fulltext.queryNodes('Passage', 'woord')`."
+    )
+else:
+    st.caption(
+        "De console draait rechtstreeks op Neo4j (door de beheerder zo ingesteld) en spreekt het Cypher-dialect van "
+        "Neo4j."
+    )
 session = st.session_state.setdefault(SESSION_KEY, uuid.uuid4().hex)
 if CYPHER_KEY not in st.session_state:
     load_example(FIRST_EXAMPLE, FIRST_PARAMS)

@@ -1,16 +1,20 @@
-"""The embedded engine's console runs on a sacrificial copy, never on the server that answers questions and pages.
+"""Console queries run on a sacrificial copy, never on the server that answers questions and pages — on both engines.
 
-The copy is a second FalkorDB server (its own unix socket and data dir, no persistence, `maxmemory`, a per-query
-memory capacity, lower CPU priority) that holds a DUMP/RESTORE copy of the live graph, refreshed whenever the live
-graph's version (the main server's pointer key) changes. A watchdog kills it when a query runs past its timeout
-plus a margin, or when it grows past its memory cap; the next console query starts it again and copies the graph.
+The copy is a FalkorDB server of its own (its own unix socket and data dir, no persistence, `maxmemory`, a
+per-query memory capacity, lower CPU priority) that holds a copy of the live graph, refreshed whenever the live
+graph's version changes. Where the copy comes from is a CopySource: on the embedded engine a DUMP/RESTORE of the
+main server's graph key (version: the pointer key each load flips); on Neo4j the graph read out of Neo4j and
+written into the copy (version: the graph version each load writes, see neo4j_store.Neo4jCopySource). A watchdog
+kills the copy's server when a query runs past its timeout plus a margin, or when it grows past its memory cap; the
+next console query starts it again and copies the graph.
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 import redis
 from falkordb import FalkorDB
@@ -39,17 +43,60 @@ class ConsoleLimits:
     niceness: int = 10
 
 
-class ConsoleSandbox:
-    """A read-only copy of one live graph on its own capped, watched server process."""
+class CopySource(Protocol):
+    """Where the console's copy comes from."""
 
-    def __init__(self, main: EmbeddedServer, graph_name: str, pointer_key: str, limits: ConsoleLimits) -> None:
+    def version(self) -> str | None:
+        """The live graph's version (any string that changes with every load), or None when there is no graph."""
+
+    def copy_into(self, version: str, sandbox: redis.Redis, target: str) -> str | None:
+        """Put the live graph at `version` on the sandbox server, as graph `target` or under a new name that starts
+        with it, in one step, so that a running query never sees half a copy; return the graph's name, or None when
+        the live graph moved on meanwhile (a load), so that the caller tries again."""
+
+
+class EmbeddedSource:
+    """The embedded engine's live graph: DUMP of the graph key that the pointer names, RESTOREd into the copy."""
+
+    def __init__(self, main: EmbeddedServer, pointer_key: str) -> None:
         self.main = main
-        self.graph_name = graph_name  # the copy's name in the sandbox: one copy per live graph
         self.pointer_key = pointer_key
-        self.source_key = f"{graph_name}:console-source"
+
+    def _client(self) -> redis.Redis:
+        self.main.ensure_running()
+        return redis.Redis(unix_socket_path=str(self.main.socket_path), socket_timeout=30)
+
+    def version(self) -> str | None:
+        client = self._client()
+        try:
+            live = client.get(self.pointer_key)
+        finally:
+            client.close()
+        return None if live is None else live.decode()
+
+    def copy_into(self, version: str, sandbox: redis.Redis, target: str) -> str | None:
+        client = self._client()
+        try:
+            blob = client.dump(version)
+        finally:
+            client.close()
+        if blob is None:  # the pointer moved on (a load) between the two calls
+            return None
+        sandbox.restore(target, 0, blob, replace=True)
+        return target
+
+
+class ConsoleSandbox:
+    """A read-only copy of one live graph on its own capped, watched server process in `data_dir`/console."""
+
+    def __init__(self, data_dir: Path, graph_name: str, source: CopySource, limits: ConsoleLimits) -> None:
+        self.graph_name = graph_name  # the copy's name in the sandbox: one copy per live graph
+        self.source = source
+        self.source_key = f"{graph_name}:console-source"  # the live graph's version that the copy holds
+        self.copy_key = f"{graph_name}:console-graph"  # the name of the graph that holds the copy
         self.limits = limits
         self.server = EmbeddedServer(
-            main.data_dir / CONSOLE_DIR,
+            Path(data_dir) / CONSOLE_DIR,
             limits.timeout_ms,
             name=CONSOLE_NAME,
             persistent=False,
@@ -66,30 +113,39 @@ class ConsoleSandbox:
         )
         self.watchdog = Watchdog(self.server.kill, self.server.rss_mb, float(limits.memory_mb))
         self._sync_lock = threading.Lock()
+        self.copies = 0  # how often this process copied the live graph into the sandbox
 
     # -- the copy ----------------------------------------------------------------------------------
-    def _raw(self, server: EmbeddedServer, timeout_s: float = 30.0) -> redis.Redis:
-        return redis.Redis(unix_socket_path=str(server.socket_path), socket_timeout=timeout_s)
+    def _raw(self, timeout_s: float = 30.0) -> redis.Redis:
+        return redis.Redis(unix_socket_path=str(self.server.socket_path), socket_timeout=timeout_s)
 
-    def sync(self) -> bool:
-        """Make the copy match the live graph; return whether there is a graph to query."""
+    def sync(self) -> str | None:
+        """Make the copy match the live graph; return the name of the graph to query (None: there is no graph)."""
         with self._sync_lock:
-            self.main.ensure_running()
             self.server.ensure_running()
-            main, sandbox = self._raw(self.main), self._raw(self.server)
+            sandbox = self._raw()
             try:
-                live = main.get(self.pointer_key)
-                if live is None:
-                    sandbox.delete(self.graph_name, self.source_key)
-                    return False
-                if sandbox.get(self.source_key) == live and sandbox.exists(self.graph_name):
-                    return True
-                blob = main.dump(live)
-                if blob is None:  # the pointer moved on (a load) between the two calls: copy next time
-                    return sandbox.exists(self.graph_name) > 0
-                sandbox.restore(self.graph_name, 0, blob, replace=True)
-                sandbox.set(self.source_key, live)
-                return True
+                for _attempt in range(3):
+                    live = self.source.version()
+                    name = sandbox.get(self.copy_key)
+                    name = name.decode() if name is not None else None
+                    if live is None:
+                        sandbox.delete(self.source_key, self.copy_key, *self._copies(sandbox))
+                        return None
+                    if name and sandbox.get(self.source_key) == live.encode() and sandbox.exists(name):
+                        return name
+                    made = self.source.copy_into(live, sandbox, self.graph_name)
+                    if made is not None:
+                        sandbox.set(self.source_key, live)
+                        sandbox.set(self.copy_key, made)
+                        self.copies += 1
+                        # Older copies go; the one before stays a while, for a query that may still run on it.
+                        stale = [c for c in self._copies(sandbox) if c not in (made, name)]
+                        if stale:
+                            sandbox.delete(*stale)
+                        return made
+                # loads kept moving the live graph on: answer from the copy there is, copy again next time
+                return name if name and sandbox.exists(name) else None
             except ResponseError as exc:
                 if any(h in str(exc).lower() for h in _MEMORY_HINTS):
                     raise QueryFailed(
@@ -100,18 +156,24 @@ class ConsoleSandbox:
             except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
                 raise StoreUnavailable(f"De console-database reageert niet: {exc}") from exc
             finally:
-                main.close()
                 sandbox.close()
+
+    def _copies(self, sandbox: redis.Redis) -> list[str]:
+        """Every copy of this live graph on the sandbox server (the graph name, or names that start with it)."""
+        names = [self.graph_name] if sandbox.exists(self.graph_name) else []
+        names += [k.decode() for k in sandbox.scan_iter(match=f"{self.graph_name}@*")]
+        return names
 
     # -- running -----------------------------------------------------------------------------------
     def run(self, cypher: str, params: dict[str, Any], *, timeout_ms: int, row_limit: int) -> list[dict[str, Any]]:
         """Run `cypher` with GRAPH.RO_QUERY on the copy, watched: it ends within timeout + margin, always."""
-        if not self.sync():
+        name = self.sync()
+        if name is None:
             return []
         seconds = (timeout_ms + self.limits.kill_margin_ms) / 1000
         db = FalkorDB(unix_socket_path=str(self.server.socket_path), socket_timeout=seconds + 5)
         try:
-            graph = db.select_graph(self.graph_name)
+            graph = db.select_graph(name)
             with self.watchdog.watch(seconds) as ticket:
                 try:
                     result = graph.ro_query(cypher, params, timeout=timeout_ms)

@@ -15,7 +15,7 @@ from kennisgraaf.catalogue import QUERIES_DIR, Query, statement_file
 from kennisgraaf.errors import QueryFailed, QueryRefused, StoreUnavailable
 from kennisgraaf.knowledge import KnowledgeSet, NodeRow, RelationRow
 from kennisgraaf.stores.base import ENTITY, merge_counts, node_batches, plain, relation_batches
-from kennisgraaf.stores.console_sandbox import ConsoleLimits, ConsoleSandbox
+from kennisgraaf.stores.console_sandbox import ConsoleLimits, ConsoleSandbox, EmbeddedSource
 from kennisgraaf.stores.embedded_server import EmbeddedServer
 
 T = TypeVar("T")
@@ -30,6 +30,7 @@ class FalkorDBStore:
     """
 
     engine = "falkordb"
+    console_engine = "falkordb"  # the Cypher dialect of the console
 
     def __init__(
         self,
@@ -42,9 +43,10 @@ class FalkorDBStore:
         self.graph_name = graph_name
         self.pointer_key = f"{graph_name}:active"
         self.query_timeout_ms = query_timeout_ms
-        self.console = ConsoleSandbox(server, graph_name, self.pointer_key, console_limits or ConsoleLimits())
+        self.console = ConsoleSandbox(
+            server.data_dir, graph_name, EmbeddedSource(server, self.pointer_key), console_limits or ConsoleLimits()
+        )
         self._db: FalkorDB | None = None
-        self._stopwords = (QUERIES_DIR / "_schema" / "dutch_stopwords.txt").read_text(encoding="utf-8").split()
 
     # -- connection and recovery -------------------------------------------------------------------
     def _connect(self) -> FalkorDB:
@@ -162,24 +164,13 @@ class FalkorDBStore:
                 _delete_graph(db.select_graph(name))
 
     def _create_schema(self, graph: Any) -> None:
-        statements = statement_file("_schema/falkordb.cypher")
-        graph.query(statements[0])
-        graph.create_node_unique_constraint(ENTITY, "id")
-        for statement in statements[1:]:
-            graph.query(statement, {"stopwords": self._stopwords})
+        create_schema(graph)
 
     def _write(self, graph: Any, node_rows: list[NodeRow], relation_rows: list[RelationRow]) -> None:
-        node_stmt = statement_file("_write/merge_nodes.cypher")[0]
-        rel_stmt = statement_file("_write/merge_relationships.cypher")[0]
-        for label, batch in node_batches(node_rows):
-            graph.query(node_stmt.replace("__LABEL__", label), {"rows": batch})
-        for rel_type, batch in relation_batches(relation_rows):
-            graph.query(rel_stmt.replace("__TYPE__", rel_type), {"rows": batch})
+        write_rows(graph, node_rows, relation_rows)
 
     def _check(self, graph: Any, expected: int) -> None:
-        nodes = graph.query("MATCH (n) RETURN count(n)").result_set[0][0]
-        if int(nodes) != expected:
-            raise QueryFailed(f"Laden onvolledig: {nodes} van {expected} knopen geschreven")
+        check_nodes(graph, expected)
 
     def drop(self) -> None:
         """Delete the live graph (for tests and `load --reset`)."""
@@ -199,3 +190,29 @@ class FalkorDBStore:
 def _delete_graph(graph: Any) -> None:
     with contextlib.suppress(ResponseError, redis.ConnectionError):
         graph.delete()
+
+
+def create_schema(graph: Any) -> None:
+    """The unique constraint on Entity.id and the full-text indexes (queries/_schema/falkordb.cypher)."""
+    statements = statement_file("_schema/falkordb.cypher")
+    stopwords = (QUERIES_DIR / "_schema" / "dutch_stopwords.txt").read_text(encoding="utf-8").split()
+    graph.query(statements[0])
+    graph.create_node_unique_constraint(ENTITY, "id")
+    for statement in statements[1:]:
+        graph.query(statement, {"stopwords": stopwords})
+
+
+def write_rows(graph: Any, node_rows: list[NodeRow], relation_rows: list[RelationRow]) -> None:
+    """Nodes, then relationships, in batched UNWIND ... MERGE (queries/_write)."""
+    node_stmt = statement_file("_write/merge_nodes.cypher")[0]
+    rel_stmt = statement_file("_write/merge_relationships.cypher")[0]
+    for label, batch in node_batches(node_rows):
+        graph.query(node_stmt.replace("__LABEL__", label), {"rows": batch})
+    for rel_type, batch in relation_batches(relation_rows):
+        graph.query(rel_stmt.replace("__TYPE__", rel_type), {"rows": batch})
+
+
+def check_nodes(graph: Any, expected: int) -> None:
+    nodes = graph.query("MATCH (n) RETURN count(n)").result_set[0][0]
+    if int(nodes) != expected:
+        raise QueryFailed(f"Laden onvolledig: {nodes} van {expected} knopen geschreven")

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import FrameType
 
 from kennisgraaf.settings import PROJECT_ROOT, get_settings
-from kennisgraaf.stores.embedded_server import EmbeddedServer
+from kennisgraaf.stores.embedded_server import CONSOLE_DIR, CONSOLE_NAME, EmbeddedServer
 
 APP_PATH = PROJECT_ROOT / "app" / "streamlit_app.py"
 
@@ -62,9 +62,14 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def embedded_engine() -> EmbeddedServer | None:
-    """The embedded engine this app would use, or None on Neo4j."""
+    """The embedded engine this app would use; on Neo4j the FalkorDB server of the console's copy (None when the
+    operator runs the console on Neo4j itself)."""
     settings = get_settings()
-    return EmbeddedServer(settings.data_dir) if settings.backend == "embedded" else None
+    if settings.backend == "embedded":
+        return EmbeddedServer(settings.data_dir)
+    if settings.console_on_neo4j:
+        return None
+    return EmbeddedServer(settings.data_dir / CONSOLE_DIR, name=CONSOLE_NAME, persistent=False)
 
 
 def stop_engine_if_ours(engine: EmbeddedServer | None, was_running: bool, grace_s: float = 2.0) -> bool:

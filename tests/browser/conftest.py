@@ -18,6 +18,7 @@ import pytest
 
 from kennisgraaf.settings import PROJECT_ROOT
 from kennisgraaf.stores.embedded_server import EmbeddedServer
+from tests.conftest import ENGINES
 from tests.tcp_forwarder import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -88,4 +89,13 @@ def served_app(extra_env: dict[str, str] | None = None, log_name: str = "serve.l
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     with served_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def server_on_each_engine(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The app on each engine under test: embedded, and Neo4j (the graph in Neo4j, the console on its FalkorDB copy;
+    the seed is loaded when Neo4j is empty)."""
+    backend = "embedded" if request.param == "falkordb" else "neo4j"
+    with served_app({"KENNISGRAAF_BACKEND": backend}, log_name=f"serve-{backend}.log") as url:
         yield url

@@ -1,6 +1,7 @@
-"""In Debian's chromium: a hostile user runs heavy queries on the Cypher page while another session keeps asking
-questions on the Vraag page. Every console query ends within its timeout plus 5 s; every question is answered
-within 3 s; the knowledge base is unchanged afterwards."""
+"""In Debian's chromium, on each engine (Neo4j: the console on its FalkorDB copy): a hostile user runs heavy queries
+— the runaway ones included — on the Cypher page while another session keeps asking questions on the Vraag page.
+Every console query ends within its timeout plus 5 s; every question is answered within 3 s; the knowledge base is
+unchanged afterwards."""
 
 from __future__ import annotations
 
@@ -59,6 +60,12 @@ class QuestionSession(threading.Thread):
             with sync_playwright() as pw:
                 browser, page = _open(pw)
                 try:
+                    # One untimed question first: the app's first answer builds its question engine (cold start),
+                    # which is not what this test measures.
+                    page.goto(self.url)
+                    page.get_by_label("Uw vraag").fill(QUESTIONS[-1])
+                    page.get_by_role("button", name="Vraag", exact=True).click()
+                    page.locator("[data-testid=stMain]").get_by_text("Bronnen", exact=True).wait_for()
                     for question in itertools.cycle(QUESTIONS):
                         page.goto(self.url)  # Vraag is the default page
                         box = page.get_by_label("Uw vraag")
@@ -82,7 +89,8 @@ class QuestionSession(threading.Thread):
             self.ready.set()
 
 
-def test_heavy_console_queries_in_the_browser_leave_the_vraag_page_working(server: str) -> None:
+def test_heavy_console_queries_in_the_browser_leave_the_vraag_page_working(server_on_each_engine: str) -> None:
+    server = server_on_each_engine
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=90_000)

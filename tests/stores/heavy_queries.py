@@ -1,7 +1,8 @@
 """Heavy read-only Cypher of different kinds, as a hostile console user would write it (both engines' dialect).
 
-Sizes are chosen so that every query is heavy (seconds to hours, or gigabytes, without limits) yet finite on Neo4j,
-which keeps computing some expressions after their timeout (see README, "The console's guarantees").
+Sizes are chosen so that every query is heavy (seconds to hours, or gigabytes, without limits). HEAVY_QUERIES are
+finite even on Neo4j itself (the opt-in console, which keeps computing some expressions after their timeout: see
+README, "The console's guarantees").
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ HEAVY_QUERIES: list[tuple[str, str]] = [
     ("string blow-up in reduce", "RETURN size(reduce(s = '', x IN range(1, 60000) | s + 'abcdefghij')) AS n"),
 ]
 
-# Only the embedded engine: each grows without bound inside one expression. On Neo4j 5.26 neither the transaction
-# timeout nor db.memory.transaction.max stops them (measured: the JVM heap filled and Neo4j stopped answering).
+# Each grows without bound inside one expression. Run on both engines' console copy (FalkorDB, killed by the
+# watchdog), never on Neo4j itself: on Neo4j 5.26 neither the transaction timeout nor db.memory.transaction.max stops
+# them (measured: the JVM heap filled and Neo4j stopped answering).
 RUNAWAY_QUERIES: list[tuple[str, str]] = [
     ("string doubling", "RETURN size(reduce(s = 'x', i IN range(1, 40) | s + s)) AS n"),
     ("string blow-up over 50 million", "RETURN size(reduce(s = '', x IN range(1, 50000000) | s + 'abcdefghij')) AS n"),
