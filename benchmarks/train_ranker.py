@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.accuracy import NEVER_SEEN, SETS, load
 from benchmarks.common import embedded_seed
 from kennisgraaf.ask.answer import Answer
-from kennisgraaf.ask.engine import AskEngine, _beyond_the_report
+from kennisgraaf.ask.engine import AskEngine
 from kennisgraaf.ask.handlers import phrases
 from kennisgraaf.ask.ranker import WEIGHTS_FILE, Ranker, Tree
 from kennisgraaf.ask.text import clean_question, language
@@ -51,7 +51,7 @@ def collect(engine: AskEngine, cases: list[Case]) -> tuple[list[dict[str, float]
         lang = language(text)
         p = phrases()[lang]
         u = engine.understand(text, lang)
-        decided = bool(u.scores.get("privacy")) or _beyond_the_report(text, u.links, engine.index())
+        decided = bool(u.scores.get("privacy")) or engine.beyond_the_report(text, u.links)
         ruled.append(decided)
         if decided:
             continue

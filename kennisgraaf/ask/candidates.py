@@ -36,8 +36,8 @@ QUESTION_TYPES = (
               r"gaat|gaan|geldt|gelden|zit|zitten|noemt|zegt|"
               r"does|do|is|are|can|could|has|have|was|were|did|may|must|should)\b"),
     ("what", r"^(wat|what)\b"),
-    ("howmany", r"\b(hoeveel|how many|how much|welk percentage|what share|what percentage|aantal|welk deel|welk aandeel|"
-                r"hoe groot (is )?(het|een) (deel|aandeel)|what proportion|what part)\b"),
+    ("howmany", r"\b(hoeveel|how many|how much|welk percentage|what share|what percentage|aantal|welk deel|"
+                r"welk aandeel|hoe groot (is )?(het|een) (deel|aandeel)|what proportion|what part)\b"),
     ("when", r"^(wanneer|when|sinds wanneer|in welk jaar)\b"),
 )
 _NUMBER = re.compile(r"\b\d+(,\d+)?\s*(%|procent|percent)|\b\d{2,}\b")

@@ -87,6 +87,10 @@ class AskEngine:
     def index(self) -> EntityIndex:
         return self.indexes().entities
 
+    def beyond_the_report(self, text: str, links: list[Link]) -> bool:
+        """True for questions the 2017 report cannot answer (see _beyond_the_report)."""
+        return _beyond_the_report(text, links, self.indexes())
+
     def reset(self) -> None:
         """Forget the indexes (after a new load)."""
         with self._lock:
@@ -134,7 +138,7 @@ class AskEngine:
             phrased=phrased,
             intents=_intents_to_try(scores, links, phrased),
             stems=stems,
-            unknown_names=_unknown_names(text, index),
+            unknown_names=_unknown_names(text, indexes),
             named_stems=[alias.get(t, t) for t in _named_stems(search_text, links, indexes.passages)],
             alias=alias,
         )
@@ -192,7 +196,7 @@ class AskEngine:
                 entities=_refs(_unique(link.node for link in u.links)),
                 suggestions=_suggestions(p, u.links),
             )
-        if _beyond_the_report(text, u.links, self.index()):
+        if self.beyond_the_report(text, u.links):
             return _not_answered(text, lang, "unknown", p, u.links, [])
         ranked = sorted(self.candidates(u, p), key=lambda c: (-c.probability, c.rank, c.kind))
         model = ranker()
@@ -357,24 +361,36 @@ def _named_stems(search_text: str, links: list[Link], passages: PassageIndex) ->
     return passages.tokens(inside)
 
 
-def _unknown_names(text: str, index: EntityIndex) -> int:
-    words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", text)
-    return sum(1 for w in words[1:] if w[0].isupper() and not index.knows(w))
+def _capitalised_inside(text: str) -> list[str]:
+    """Capitalised words that do not open a sentence: names, not the first word of a question's second sentence."""
+    words = []
+    for match in re.finditer(r"[A-Za-zÀ-ÿ]{3,}", text):
+        before = text[: match.start()].rstrip()
+        if match.group()[0].isupper() and before and before[-1] not in ".?!:;":
+            words.append(match.group())
+    return words
+
+
+def _known(word: str, indexes: Indexes) -> bool:
+    """A name the knowledge base knows: an entity's, or a word of the report's text."""
+    return indexes.entities.knows(word) or indexes.passages.uses(word)
+
+
+def _unknown_names(text: str, indexes: Indexes) -> int:
+    return sum(1 for w in _capitalised_inside(text) if not _known(w, indexes))
 
 
 _LATER_YEAR = re.compile(r"\b(201[89]|20[2-9]\d)\b")
 
 
-def _beyond_the_report(text: str, links: list[Link], index: EntityIndex) -> bool:
+def _beyond_the_report(text: str, links: list[Link], indexes: Indexes) -> bool:
     """True for questions the 2017 report cannot answer: about a later year, or about a named thing that occurs
-    nowhere in the knowledge base while the question names nothing else than glossary words."""
+    nowhere in the knowledge base (names, the report's text) while the question names nothing but glossary words."""
     if _LATER_YEAR.search(text):
         return True
     if any(link.node.label != "Term" for link in links):
         return False
-    words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", text)
-    unknown_names = [w for w in words[1:] if w[0].isupper() and not index.knows(w)]
-    return bool(unknown_names)
+    return any(not _known(w, indexes) for w in _capitalised_inside(text))
 
 
 def _not_answered(

@@ -129,6 +129,11 @@ class PassageIndex:
     def knows(self, token: str) -> bool:
         return token in self._known
 
+    def uses(self, word: str) -> bool:
+        """Whether the report's text uses this word (folded), or a word with its stem."""
+        folded = fold(word)
+        return folded in self._vocabulary or stem(folded) in self._known
+
     def idf(self, token: str) -> float:
         """How rare a stem is in the report (words the report never uses count as rarest)."""
         return self._idf.get(token, self.max_idf)

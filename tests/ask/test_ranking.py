@@ -123,3 +123,23 @@ def test_answers_are_deterministic_and_sources_point_into_the_report(embedded_kg
     assert first.model_dump() == second.model_dump()
     report_sources = [s for s in first.sources if not s.external and s.quote]
     assert report_sources and all(s.passage and s.passage.startswith("p-") for s in report_sources)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Een meisje van 15 lijkt met haar ouders te willen vertrekken. Welke maatregelen zijn er voor minderjarigen?",
+        "Een jongen uit ons overleg komt terug uit het strijdgebied en landt op Schiphol. Wat gebeurt er met hem?",
+        "What does measure 28 of the programme address?",
+    ],
+)
+def test_a_second_sentence_a_place_the_report_names_or_a_verb_is_not_a_refusal(
+    embedded_kg: Kennisgraaf, question: str
+) -> None:
+    """Capitalised words that open a sentence, places the report's text uses and 'address' as a verb are not
+    unknown names or personal data: the question reaches the ranker (answered or not, but not refused by a rule)."""
+    engine = AskEngine(embedded_kg)
+    u = engine.understand(question, "en" if question.startswith("What") else "nl")
+    assert not u.scores.get("privacy")
+    assert not engine.beyond_the_report(question, u.links)
+    assert engine.ask(question).intent not in {"privacy"}
