@@ -341,7 +341,8 @@ def _question_stems(text: str, search_text: str, lang: str,
         return list(dict.fromkeys(passages.tokens(search_text))), {}
     alias: dict[str, str] = {}
     stems = [t for t in passages.tokens(text) if passages.knows(t)]
-    for terms in translated_groups(text):
+    groups = translated_groups(text)
+    for terms in groups:
         tokens = passages.tokens(terms)
         if not tokens:
             continue
@@ -349,7 +350,7 @@ def _question_stems(text: str, search_text: str, lang: str,
         for token in tokens:
             alias.setdefault(token, tokens[0])
     rest = search_text[len(text):]
-    translated = {t for terms in translated_groups(text) for t in passages.tokens(terms)}
+    translated = {t for terms in groups for t in passages.tokens(terms)}
     stems.extend(t for t in passages.tokens(rest) if t not in translated)  # synonyms added after the translations
     return list(dict.fromkeys(alias.get(t, t) for t in stems)), alias
 
