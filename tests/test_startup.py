@@ -141,6 +141,15 @@ def test_the_app_gets_the_knowledge_base_opened_in_the_background(embedded_serve
             kg.close()
 
 
+def test_a_stop_while_opening_waits_for_it_and_closes_what_it_opened(embedded_server: EmbeddedServer) -> None:
+    settings = Settings(data_dir=embedded_server.data_dir, graph_name="kgwarm")
+    opening = warm.start(settings)
+    warm.cancel(wait_s=120)
+    assert opening.done.is_set() and opening.kg is not None
+    assert opening.kg.store._db is None, "its connection is closed"  # type: ignore[attr-defined]
+    assert warm.take(settings) is None
+
+
 def test_other_settings_or_a_failure_get_nothing(tmp_path: Path) -> None:
     warm.start(Settings(data_dir=tmp_path / "a", backend="neo4j"))  # no Neo4j at this address: fails
     assert warm.take(Settings(data_dir=tmp_path / "a", backend="neo4j")) is None

@@ -137,9 +137,9 @@ def serve(port: int = 8501, headless: bool = True, address: str = "127.0.0.1") -
     except KeyboardInterrupt:
         return 0
     finally:
-        # a second Ctrl-C while stopping leaves the engine running; it keeps its data (AOF) either way
+        # an interrupt while stopping leaves the engine running; it keeps its data (AOF) either way
         with contextlib.suppress(KeyboardInterrupt):
-            warm.cancel()
+            warm.cancel(wait_s=10.0)  # a stop while the knowledge base is still being opened: let that finish
             if "kennisgraaf.api" in sys.modules:  # the app (or the warm-up) opened the knowledge base
                 sys.modules["kennisgraaf.api"].close_all()
             stop_engine_if_ours(engine, was_running)

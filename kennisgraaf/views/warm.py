@@ -86,15 +86,16 @@ def take(settings: Settings, timeout_s: float = TAKE_TIMEOUT_S) -> Kennisgraaf |
     return None
 
 
-def cancel() -> None:
-    """Forget a background opening that no session took (closing what it opened)."""
+def cancel(wait_s: float = 0.0) -> None:
+    """Forget a background opening that no session took, closing what it opened (waiting up to wait_s for an
+    opening still under way, e.g. when the server is stopped while it starts)."""
     with _lock:
-        cancel_locked()
+        cancel_locked(wait_s)
 
 
-def cancel_locked() -> None:
+def cancel_locked(wait_s: float = 0.0) -> None:
     global _pending
     warmup, _pending = _pending, None
-    if warmup is not None and warmup.done.is_set() and warmup.kg is not None:
+    if warmup is not None and warmup.done.wait(wait_s) and warmup.kg is not None:
         with contextlib.suppress(Exception):
             warmup.kg.close()
