@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
 from kennisgraaf.api import Kennisgraaf
 from kennisgraaf.ask import Answer
-from kennisgraaf.views import network
+from kennisgraaf.settings import get_settings
+from kennisgraaf.views import network, warm
 from kennisgraaf.views.labels import display_name, label_nl, page_for
 from kennisgraaf.views.rapport import RAPPORT_PAGE, report_link
 
@@ -49,8 +49,10 @@ PAGE_OBJECTS: dict[str, Any] = {}  # url path -> the st.Page of the current run 
 
 @st.cache_resource(show_spinner="De kennisbank wordt geopend …")
 def get_kg() -> Kennisgraaf:
-    """The one Kennisgraaf of this server, shared by all sessions; the seed is loaded on first use."""
-    kg = Kennisgraaf()
+    """The one Kennisgraaf of this server, shared by all sessions; the seed is loaded on first use (or was, in the
+    background, while `kennisgraaf serve` started: kennisgraaf.views.warm)."""
+    settings = get_settings()
+    kg = warm.take(settings) or Kennisgraaf(settings=settings)
     kg.ensure_loaded()
     return kg
 
@@ -222,6 +224,8 @@ def external_facts(facts: Iterable[Mapping[str, Any]]) -> None:
 
 def table(rows: list[dict[str, Any]], height: int | str = "auto", **kwargs: Any) -> Any:
     """A read-only table of rows; lists are shown as comma-separated text."""
+    import pandas as pd  # not needed to answer a question: loaded on the first page that shows a table
+
     frame = pd.DataFrame(
         [{k: ", ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()} for row in rows]
     )
@@ -273,6 +277,8 @@ def picture(graph: network.Graph, heading: str, file_name: str, key: str, height
     rows = network.edge_table(graph)
     with st.expander("Dezelfde inhoud als tabel", expanded=len(rows) <= 12, icon=":material/table:"):
         if len(rows) <= 80:  # a static table wraps long names instead of cutting them off
+            import pandas as pd
+
             st.table(pd.DataFrame(rows))
         else:
             table(rows, height=min(height, 35 * (len(rows) + 1) + 3))

@@ -136,14 +136,23 @@ async def session(port: int, questions: list[str], until: float, tally: Tally, s
         tally.errors.append(f"{type(exc).__name__}: {exc}"[:200])
 
 
-async def warm_up(port: int) -> None:
-    """One question before the clock starts, with a generous timeout: the first answer includes the cold start."""
+async def warm_up(port: int, all_pages: bool = False) -> None:
+    """One question before the clock starts, with a generous timeout: the first answer includes the cold start.
+    With all_pages, every page of the app is also shown once (as bench_app.py does), so that whatever a page
+    loads on first use (pandas for tables, pyvis for pictures) is in memory during the load too."""
     async with websockets.connect(
         f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], max_size=2**24, open_timeout=60
     ) as ws:
         _, error = await ask_once(ws, "Wie neemt deel aan het casusoverleg?", timeout_s=180)
         if error:
             raise RuntimeError(f"warm-up failed: {error}")
+        if all_pages:
+            from benchmarks.bench_app import PAGES, render
+
+            for page, params in PAGES.items():
+                _, failed = await render(ws, page, params)
+                if failed:
+                    raise RuntimeError(f"warm-up failed: page {page} shows an exception")
 
 
 
@@ -170,7 +179,7 @@ def tree_rss_mb(root_pid: int, data_dir: Path) -> float:
     return total_kb / 1024
 
 
-def run(sessions: int, seconds: float, checkout: Path | None = None) -> dict[str, object]:
+def run(sessions: int, seconds: float, checkout: Path | None = None, all_pages: bool = False) -> dict[str, object]:
     """Serve the app (from checkout, if given), run the sessions for `seconds`, stop it; the figures."""
     questions = [c.q for c in load_cases()]
     port = free_port()
@@ -181,7 +190,7 @@ def run(sessions: int, seconds: float, checkout: Path | None = None) -> dict[str
     tally = Tally()
     peak_rss = [0.0]
     try:
-        asyncio.run(warm_up(port))  # the cold start (engine, seed, entity index) is bench_app.py's figure
+        asyncio.run(warm_up(port, all_pages))  # the cold start (engine, seed, indexes) is bench_app.py's figure
         until = time.monotonic() + seconds
 
         async def sample_rss() -> None:
@@ -200,6 +209,7 @@ def run(sessions: int, seconds: float, checkout: Path | None = None) -> dict[str
     lat = tally.latencies_ms or [0.0]
     return {
         "app": str(checkout) if checkout else "this checkout",
+        "pages_shown_first": all_pages,
         "sessions": sessions,
         "seconds": round(elapsed, 1),
         "answers": len(tally.latencies_ms),
@@ -223,11 +233,16 @@ def main() -> None:
         help="another checkout of the project (e.g. `git worktree add /tmp/before <commit>`): measured first, "
         "in the same run, so that before and after share the machine's conditions",
     )
+    parser.add_argument(
+        "--all-pages",
+        action="store_true",
+        help="show every page once before the load, so that what pages load on first use counts in the RSS",
+    )
     args = parser.parse_args()
     results = []
     if args.baseline:
-        results.append(run(args.sessions, args.seconds, args.baseline.resolve()))
-    results.append(run(args.sessions, args.seconds))
+        results.append(run(args.sessions, args.seconds, args.baseline.resolve(), args.all_pages))
+    results.append(run(args.sessions, args.seconds, all_pages=args.all_pages))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "load.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(

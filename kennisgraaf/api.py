@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from kennisgraaf.settings import Settings, get_settings
 from kennisgraaf.stores.base import GraphStore
 from kennisgraaf.stores.factory import open_store
 from kennisgraaf.views.chain import LINK_TYPES, Chain, add_links, build_chain
+
+_OPEN: weakref.WeakSet[Kennisgraaf] = weakref.WeakSet()
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Kennisgraaf:
         self._asker: AskEngine | None = None
         self._console_gate = ConsoleGate(self.settings.console_max_running)
         self.version = 0  # counts the loads made through this object: caches key on it
+        _OPEN.add(self)
 
     @property
     def engine(self) -> str:
@@ -145,11 +149,18 @@ class Kennisgraaf:
         ends = {"from": start, "to": end}
         return self.query("entity.chain", ends) or self.query("entity.long_chain", ends)
 
-    def ask(self, question: str) -> Answer:
-        """Answer a question (Dutch or English); never raises, see kennisgraaf.ask."""
+    def _ask_engine(self) -> AskEngine:
         if self._asker is None:
             self._asker = AskEngine(self)
-        return self._asker.ask(question)
+        return self._asker
+
+    def ask(self, question: str) -> Answer:
+        """Answer a question (Dutch or English); never raises, see kennisgraaf.ask."""
+        return self._ask_engine().ask(question)
+
+    def warm_up(self) -> None:
+        """Build what the first question needs (the answerer's indexes, word lists and model) now, not then."""
+        self._ask_engine().warm_up()
 
     def search_passages(self, text: str, limit: int = 10) -> list[dict[str, Any]]:
         """Passages of the report for free text (full-text index, Dutch stemming); the text is reduced to plain
@@ -164,3 +175,10 @@ class Kennisgraaf:
 
     def close(self) -> None:
         self.store.close()
+
+
+def close_all() -> None:
+    """Close the connections of every Kennisgraaf of this process (`kennisgraaf serve`, before it decides whether
+    the engine it started is still used by another process)."""
+    for kg in list(_OPEN):
+        kg.close()

@@ -6,16 +6,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from kennisgraaf.ask.render import render_answer
-from kennisgraaf.catalogue import parse_value
 from kennisgraaf.errors import KennisgraafError
-from kennisgraaf.lexical import read_knowledge
-from kennisgraaf.seed import SeedInvalid
 from kennisgraaf.settings import PROJECT_ROOT, get_settings
+
+if TYPE_CHECKING:
+    from kennisgraaf.seed import SeedInvalid
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
@@ -49,6 +48,9 @@ def _root() -> None:
 @app.command()
 def validate(seed: Path | None = SeedOption) -> None:
     """Validate the seed; print every error as file:line: field: message (exit 1 on any)."""
+    from kennisgraaf.lexical import read_knowledge
+    from kennisgraaf.seed import SeedInvalid
+
     seed = seed or get_settings().seed_dir
     try:
         knowledge = read_knowledge(seed)
@@ -75,6 +77,8 @@ def load(
     reset: bool = typer.Option(False, "--reset", help="Delete the current graph first (a load replaces it anyway)."),
 ) -> None:
     """Validate the seed, then replace the graph with it in one step (nothing is written when validation fails)."""
+    from kennisgraaf.seed import SeedInvalid
+
     kg = _kennisgraaf(backend)
     try:
         if reset:
@@ -109,6 +113,8 @@ def query(
     backend: str | None = BackendOption,
 ) -> None:
     """Run one catalogue query with parameters."""
+    from kennisgraaf.catalogue import parse_value
+
     params: dict[str, Any] = {}
     for item in param:
         key, sep, value = item.partition("=")
@@ -204,6 +210,8 @@ def ask(
     if as_json:
         typer.echo(answer.model_dump_json(indent=2))
         return
+    from kennisgraaf.ask.render import render_answer
+
     typer.echo(render_answer(answer))
 
 

@@ -32,6 +32,7 @@ from kennisgraaf.ask.passages import Hit, PassageIndex
 from kennisgraaf.ask.ranker import ranker
 from kennisgraaf.ask.text import clean_question, expand, fold, language, translated_groups
 from kennisgraaf.errors import KennisgraafError, QueryFailed
+from kennisgraaf.index_cache import cached, rows_key
 
 MAX_INTENTS = 5
 PASSAGE_HITS = 5
@@ -78,11 +79,23 @@ class AskEngine:
     def indexes(self) -> Indexes:
         with self._lock:
             if self._indexes is None:
-                self._indexes = Indexes(
-                    EntityIndex.from_rows(self.query("entity.all")),
-                    PassageIndex.from_rows(self.query("passage.all")),
+                entities, passages = self.query("entity.all"), self.query("passage.all")
+                self._indexes = cached(
+                    rows_key(entities, passages),
+                    Indexes,
+                    lambda: Indexes(EntityIndex.from_rows(entities), PassageIndex.from_rows(passages)),
                 )
             return self._indexes
+
+    def warm_up(self) -> None:
+        """Build the indexes and read the word lists, phrases, intent rules and ranker now, not on the first
+        question (a server calls this while it starts)."""
+        self.indexes()
+        phrases()
+        rules()
+        ranker()
+        for lang in ("nl", "en"):
+            expand("", lang)
 
     def index(self) -> EntityIndex:
         return self.indexes().entities

@@ -13,11 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from kennisgraaf.ask.answer import EntityRef, RouteStep, SourceRef
 from kennisgraaf.ask.linker import EntityIndex, Link, Node, overlap_score
 from kennisgraaf.ask.text import content_stems, fold
+from kennisgraaf.index_cache import load_yaml
 from kennisgraaf.schema import RELATIONSHIPS
 
 PHRASES_FILE = Path(__file__).with_name("phrases.yaml")
@@ -62,7 +61,7 @@ _CONCLUSION_KINDS = {
 
 @lru_cache(maxsize=1)
 def phrases() -> dict[str, Any]:
-    return YAML(typ="safe").load(PHRASES_FILE.read_text(encoding="utf-8"))
+    return load_yaml(PHRASES_FILE)
 
 
 @dataclass

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
 from kennisgraaf.ask.linker import Link
 from kennisgraaf.ask.text import fold
+from kennisgraaf.index_cache import load_yaml
 
 INTENTS_FILE = Path(__file__).with_name("intents.yaml")
 
@@ -30,7 +29,7 @@ class IntentRule:
 
 @lru_cache(maxsize=1)
 def rules() -> tuple[IntentRule, ...]:
-    data = YAML(typ="safe").load(INTENTS_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(INTENTS_FILE)
     return tuple(
         IntentRule(
             name,

@@ -17,9 +17,9 @@ from typing import Any
 
 import bm25s
 import numpy as np
-import yaml
 
 from kennisgraaf.ask.text import STOPWORDS, fold, stem
+from kennisgraaf.index_cache import load_yaml
 
 STOPWORDS_FILE = Path(__file__).with_name("stopwords.yaml")
 MIN_PART = 4
@@ -206,7 +206,7 @@ class PassageIndex:
 
 @lru_cache(maxsize=1)
 def _retrieval_stopwords() -> frozenset[str]:
-    data = yaml.safe_load(STOPWORDS_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(STOPWORDS_FILE)
     return frozenset(fold(str(w)) for words in data.values() for w in words)
 
 

@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
-from ruamel.yaml import YAML
+
+from kennisgraaf.index_cache import load_yaml
 
 MAX_QUESTION_CHARS = 1000
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -292,7 +293,7 @@ LEXICON_DIR = Path(__file__).parent
 
 @lru_cache(maxsize=4)
 def _lexicon(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    data = YAML(typ="safe").load((LEXICON_DIR / name).read_text(encoding="utf-8"))
+    data = load_yaml(LEXICON_DIR / name)
     pairs = sorted(((fold(str(k)), str(v)) for k, v in data.items()), key=lambda kv: -len(kv[0]))
     return tuple((re.compile(rf"\b{re.escape(key)}\b"), value) for key, value in pairs)
 

@@ -13,9 +13,10 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pyvis.network import Network
+if TYPE_CHECKING:
+    from pyvis.network import Network
 
 from kennisgraaf.views.labels import label_nl, relation_nl
 
@@ -285,6 +286,8 @@ def _tooltip(node: GraphNode) -> str:
 
 def build_network(graph: Graph, height_px: int = 600) -> Network:
     """The pyvis Network of a graph; every text it receives is HTML-escaped."""
+    from pyvis.network import Network  # with networkx, IPython and jinja2: loaded on the first picture only
+
     net = Network(height=f"{height_px}px", width="100%", directed=True, cdn_resources="in_line", heading="")
     for node in graph.nodes.values():
         colour, shape = STYLE.get(node.label, DEFAULT_STYLE)

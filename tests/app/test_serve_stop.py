@@ -1,7 +1,7 @@
 """Stopping `kennisgraaf serve` stops the embedded engine it started, unless another process still uses it.
 
-Real processes throughout: `kennisgraaf serve` (with its streamlit child) in its own process group, the
-FalkorDB server it starts when the first session asks a question, and a second process holding a connection.
+Real processes throughout: `kennisgraaf serve` (Streamlit runs inside it) in its own process group, the
+FalkorDB server it starts (in the background, as it starts), and a second process holding a connection.
 """
 
 from __future__ import annotations
