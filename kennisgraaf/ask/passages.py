@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import bm25s
 import numpy as np
 
 from kennisgraaf.ask.text import STOPWORDS, fold, stem
@@ -68,9 +67,7 @@ class PassageIndex:
         self._vocabulary = frozenset(w for w in words if len(w) >= MIN_PART)
         self._tokens = [self.tokens(f"{p.section_title} {p.heading} {p.text}") for p in passages]
         self._token_sets = [frozenset(t) for t in self._tokens]
-        self._bm25 = bm25s.BM25()
-        if passages:
-            self._bm25.index(self._tokens, show_progress=False)
+        self._vocab, self._weights = _bm25_weights(self._tokens)
         self._known = frozenset(t for ts in self._token_sets for t in ts)
         self._folded = [" ".join(fold(p.text).split()) for p in passages]
         df: dict[str, int] = {}
@@ -143,7 +140,7 @@ class PassageIndex:
         query = [t for t in dict.fromkeys(self.tokens(question)) if t in self._known]
         if not query or not self.passages:
             return []
-        scores = np.asarray(self._bm25.get_scores(query), dtype=float)
+        scores = self._bm25_scores(query)
         best = float(scores.max()) if scores.size else 0.0
         if best <= 0:
             return []
@@ -167,6 +164,17 @@ class PassageIndex:
             for i in order
             if boosted[i] > 0
         ]
+
+    def _bm25_scores(self, query: list[str]) -> np.ndarray:
+        """Each passage's BM25 score: the sum of the query tokens' columns of the weights bm25s computed."""
+        data, indices, indptr = self._weights
+        scores = np.zeros(len(self.passages), dtype=data.dtype)  # bm25s's own precision (float32)
+        for token in query:
+            column = self._vocab.get(token)
+            if column is not None:
+                start, end = indptr[column], indptr[column + 1]
+                np.add.at(scores, indices[start:end], data[start:end])
+        return scores.astype(float)
 
     def find(self, quote: str) -> Passage | None:
         """The passage that holds a quote (its first words, when it runs on into the next passage)."""
@@ -208,6 +216,20 @@ class PassageIndex:
 def _retrieval_stopwords() -> frozenset[str]:
     data = load_yaml(STOPWORDS_FILE)
     return frozenset(fold(str(w)) for words in data.values() for w in words)
+
+
+def _bm25_weights(tokens: list[list[str]]) -> tuple[dict[str, int], tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """bm25s's BM25 weights of every (token, passage) as a sparse column per token. Only these arrays are kept (and
+    cached on disk), so a server that loads a cached index never imports bm25s or scipy."""
+    import bm25s
+
+    if not tokens:
+        return {}, (np.zeros(0), np.zeros(0, dtype=int), np.zeros(1, dtype=int))
+    model = bm25s.BM25()
+    model.index(tokens, show_progress=False)
+    weights = model.scores
+    return dict(model.vocab_dict), (np.asarray(weights["data"]), np.asarray(weights["indices"]),
+                                    np.asarray(weights["indptr"]))
 
 
 def _words(text: str) -> list[str]:

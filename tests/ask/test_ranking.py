@@ -45,6 +45,19 @@ def test_every_question_gets_structured_and_passage_candidates(embedded_kg: Kenn
     assert all(0.0 <= c.probability <= 1.0 and c.features["bias"] == 1.0 for c in candidates)
 
 
+def test_passage_scores_are_bm25s_own(embedded_kg: Kennisgraaf) -> None:
+    """The index keeps bm25s's weights and sums a query's columns itself; the scores must be bm25s's own."""
+    import bm25s
+    import numpy as np
+
+    index = PassageIndex.from_rows(embedded_kg.query("passage.all"))
+    reference = bm25s.BM25()
+    reference.index(index._tokens, show_progress=False)
+    for question in ("ontheffing bevriezing woonlasten", "wie beslist over de paspoortmaatregel", "casusoverleg"):
+        query = [t for t in dict.fromkeys(index.tokens(question)) if index.knows(t)]
+        assert np.array_equal(index._bm25_scores(query), np.asarray(reference.get_scores(query), dtype=float))
+
+
 def test_passage_retrieval_finds_the_passage_and_splits_compounds(embedded_kg: Kennisgraaf) -> None:
     index = PassageIndex.from_rows(embedded_kg.query("passage.all"))
     assert "bevriez" in index.tokens("bevriezingsmaatregel") and "maatregel" in index.tokens("bevriezingsmaatregel")
