@@ -99,8 +99,8 @@ def describe_features(
     text_stems = u.normalised(passages.tokens(c.composed.text))
     wanted = set(u.stems)
     coverage = len(wanted & text_stems) / len(wanted) if wanted else 0.0
-    weight = sum(passages.idf(t) for t in wanted)
-    rare_coverage = sum(passages.idf(t) for t in wanted & text_stems) / weight if weight else 0.0
+    weight = math.fsum(passages.idf(t) for t in wanted)
+    rare_coverage = math.fsum(passages.idf(t) for t in wanted & text_stems) / weight if weight else 0.0
     unknown = sum(1 for t in wanted if not passages.knows(t)) / len(wanted) if wanted else 0.0
     uncovered = sorted((passages.idf(t) for t in wanted - text_stems), reverse=True)
     has_number = bool(_NUMBER.search(c.composed.text))
@@ -119,8 +119,9 @@ def describe_features(
     best_link = max((link.score for link in u.links), default=0.0)
     named = len(set(u.named_stems) & wanted) / len(wanted) if wanted else 0.0
     residual = wanted - set(u.named_stems)  # what the question asks beyond the names it mentions
-    residual_weight = sum(passages.idf(t) for t in residual)
-    residual_rare = sum(passages.idf(t) for t in residual & text_stems) / residual_weight if residual_weight else 0.0
+    residual_weight = math.fsum(passages.idf(t) for t in residual)
+    residual_rare = (math.fsum(passages.idf(t) for t in residual & text_stems) / residual_weight
+                     if residual_weight else 0.0)
     f: dict[str, float] = {
         "bias": 1.0,
         f"kind={c.kind}": 1.0,
@@ -202,7 +203,7 @@ def _window_rare(text: str, wanted: set[str], weight: float, passages: PassageIn
         window = wanted & sentences[i]
         if i + 1 < len(sentences):
             window |= wanted & sentences[i + 1]
-        best = max(best, sum(passages.idf(t) for t in window) / weight)
+        best = max(best, math.fsum(passages.idf(t) for t in window) / weight)
     return best
 
 

@@ -10,6 +10,7 @@ and parameters it used, and cites the report. No LLM, no network.
 from __future__ import annotations
 
 import json
+import math
 import re
 import threading
 from dataclasses import dataclass
@@ -316,7 +317,7 @@ def _add_external(best: Candidate, u: Understood, runner: QueryRunner, passages:
             continue
         if fact.get("summary") and fact["summary"] in best.composed.text:
             continue
-        weight = sum(passages.idf(t) for t in covered)
+        weight = math.fsum(passages.idf(t) for t in covered)
         if weight > best_weight:  # the fact that holds the question's rarest words, not merely the first
             best_fact, best_weight = fact, weight
     if best_fact is None:

@@ -187,7 +187,7 @@ class EntityIndex:
         if not wanted:
             return 0.0
         have = set(self._doc_terms.get(node_id, ()))
-        return sum(self._idf(t) for t in wanted & have) / sum(self._idf(t) for t in wanted)
+        return math.fsum(self._idf(t) for t in wanted & have) / math.fsum(self._idf(t) for t in wanted)
 
     def rank(self, question: str, labels: set[str] | None = None, limit: int = 5) -> list[tuple[Node, float]]:
         """BM25 over names (weighted) and texts; optionally only nodes with one of `labels`."""

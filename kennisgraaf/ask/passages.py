@@ -145,8 +145,8 @@ class PassageIndex:
         if best <= 0:
             return []
         wanted = set(query)
-        weight = sum(self.idf(t) for t in wanted)
-        rare = np.array([sum(self.idf(t) for t in wanted & ts) / weight for ts in self._token_sets])
+        weight = math.fsum(self.idf(t) for t in wanted)
+        rare = np.array([math.fsum(self.idf(t) for t in wanted & ts) / weight for ts in self._token_sets])
         mentioned = np.zeros(len(self.passages))
         if linked:
             for i, passage in enumerate(self.passages):
@@ -202,7 +202,7 @@ class PassageIndex:
                 length += len(sentences[end]) + 1
                 covered |= wanted & set(self.tokens(sentences[end]))
                 end += 1
-            key = (sum(self.idf(t) for t in covered), -start)  # the question's rare words count most
+            key = (math.fsum(self.idf(t) for t in covered), -start)  # the question's rare words count most
             if end > start and key > best_key:
                 best, best_key = (start, end), key
         start, end = best
