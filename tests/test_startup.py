@@ -152,8 +152,10 @@ def test_a_stop_while_opening_waits_for_it_and_closes_what_it_opened(embedded_se
     assert warm.take(settings) is None
 
 
-def test_other_settings_or_a_failure_get_nothing(tmp_path: Path) -> None:
-    warm.start(Settings(data_dir=tmp_path / "a", backend="neo4j"))  # no Neo4j at this address: fails
+def test_other_settings_or_a_failure_get_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No Neo4j at this address (the test run's own Neo4j is in NEO4J_URI): the opening fails.
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    warm.start(Settings(data_dir=tmp_path / "a", backend="neo4j"))
     assert warm.take(Settings(data_dir=tmp_path / "a", backend="neo4j")) is None
     warm.start(Settings(data_dir=tmp_path / ("x" * 120)))  # socket path too long: fails
     assert warm.take(Settings(data_dir=tmp_path / "b")) is None
