@@ -9,12 +9,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kennisgraaf.api import Kennisgraaf
+from kennisgraaf.errors import ConsoleBusy
 from kennisgraaf.knowledge import KnowledgeSet
 from kennisgraaf.lexical import read_knowledge
 from kennisgraaf.settings import PROJECT_ROOT, Neo4jSettings, Settings
@@ -92,8 +94,24 @@ def loaded(
     store = make_store(request.param, embedded_server, graph_name="kgread")
     kg = Kennisgraaf(store, Settings(seed_dir=SEED_DIR))
     kg.load_knowledge(seed_knowledge)
+    ready_console(kg)
     yield kg
     kg.close()
+
+
+def ready_console(kg: Kennisgraaf, within_s: float = 120.0) -> None:
+    """Wait until the console's copy of a freshly loaded graph is made. A console query waits for the copy only a
+    few seconds and is then refused ("wordt bijgewerkt", tested in tests/stores/test_console_isolation.py); tests
+    of what the console does with a query start from a made copy."""
+    deadline = time.monotonic() + within_s
+    while True:
+        try:
+            kg.readonly("RETURN 1 AS ready")
+            return
+        except ConsoleBusy:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,9 @@ graph's version changes. Where the copy comes from is a CopySource: on the embed
 main server's graph key (version: the pointer key each load flips); on Neo4j the graph read out of Neo4j and
 written into the copy (version: the graph version each load writes, see neo4j_store.Neo4jCopySource). A watchdog
 kills the copy's server when a query runs past its timeout plus a margin, or when it grows past its memory cap; the
-next console query starts it again and copies the graph.
+next console query starts it again and copies the graph. Making a copy can take seconds (from Neo4j, under load): a
+console query waits for it at most SYNC_WAIT_S, then is refused ("wordt bijgewerkt") while the copy goes on in the
+background, so that a console query always ends within its timeout plus a few seconds.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import redis
 from falkordb import FalkorDB
 from redis.exceptions import ResponseError
 
-from kennisgraaf.errors import QueryFailed, QueryRefused, QueryTooHeavy, StoreUnavailable
+from kennisgraaf.errors import ConsoleBusy, QueryFailed, QueryRefused, QueryTooHeavy, StoreUnavailable
 from kennisgraaf.stores.base import plain
 from kennisgraaf.stores.embedded_server import CONSOLE_DIR, CONSOLE_NAME, EmbeddedServer
 from kennisgraaf.stores.watchdog import MEMORY, OTHER, OVERRUN, Watchdog
@@ -28,6 +30,27 @@ from kennisgraaf.stores.watchdog import MEMORY, OTHER, OVERRUN, Watchdog
 _WRITE_HINTS = ("read-only", "is a write", "write query", "graph.ro_query")
 _MEMORY_HINTS = ("mem consumption exceeded", "maxmemory", "out of memory", "oom ")
 TOO_HEAVY = "Deze query was te zwaar en is afgebroken"
+SYNC_WAIT_S = 3.0  # with the query's timeout and the kill margin this keeps a console query within timeout + 5 s
+PREPARING = ("De console wordt bijgewerkt met de nieuwste versie van de kennisbank; probeer het over enkele "
+             "seconden opnieuw.")
+
+
+class _Background:
+    """One call running in a daemon thread, with its result or error once done."""
+
+    def __init__(self, call: Any) -> None:
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+        threading.Thread(target=self._run, args=(call,), name="console-copy", daemon=True).start()
+
+    def _run(self, call: Any) -> None:
+        try:
+            self.result = call()
+        except BaseException as exc:  # handed to the caller that waits for it
+            self.error = exc
+        finally:
+            self.done.set()
 
 
 @dataclass(frozen=True)
@@ -113,6 +136,8 @@ class ConsoleSandbox:
         )
         self.watchdog = Watchdog(self.server.kill, self.server.rss_mb, float(limits.memory_mb))
         self._sync_lock = threading.Lock()
+        self._pending: _Background | None = None
+        self._pending_lock = threading.Lock()
         self.copies = 0  # how often this process copied the live graph into the sandbox
 
     # -- the copy ----------------------------------------------------------------------------------
@@ -158,6 +183,19 @@ class ConsoleSandbox:
             finally:
                 sandbox.close()
 
+    def synced(self, wait_s: float = SYNC_WAIT_S) -> str | None:
+        """sync(), waited for at most `wait_s`: a copy that takes longer goes on in the background and this console
+        query is refused (ConsoleBusy, PREPARING); the next one finds the copy made."""
+        with self._pending_lock:
+            if self._pending is None or self._pending.done.is_set():
+                self._pending = _Background(self.sync)
+            pending = self._pending
+        if not pending.done.wait(wait_s):
+            raise ConsoleBusy(PREPARING)
+        if pending.error is not None:
+            raise pending.error
+        return pending.result
+
     def _copies(self, sandbox: redis.Redis) -> list[str]:
         """Every copy of this live graph on the sandbox server (the graph name, or names that start with it)."""
         names = [self.graph_name] if sandbox.exists(self.graph_name) else []
@@ -166,8 +204,8 @@ class ConsoleSandbox:
 
     # -- running -----------------------------------------------------------------------------------
     def run(self, cypher: str, params: dict[str, Any], *, timeout_ms: int, row_limit: int) -> list[dict[str, Any]]:
-        """Run `cypher` with GRAPH.RO_QUERY on the copy, watched: it ends within timeout + margin, always."""
-        name = self.sync()
+        """Run `cypher` with GRAPH.RO_QUERY on the copy, watched: it ends within SYNC_WAIT_S + timeout + margin."""
+        name = self.synced()
         if name is None:
             return []
         seconds = (timeout_ms + self.limits.kill_margin_ms) / 1000

@@ -54,9 +54,9 @@ def test_the_server_limits_the_memory_of_one_transaction(neo4j_kg: Kennisgraaf) 
     assert rows and rows[0]["value"] not in ("0B", "0", ""), rows
 
 
+@pytest.mark.parametrize("loaded", ["neo4j"], indirect=True)  # the seed in Neo4j
 def test_writes_are_refused_by_neo4j(loaded: Kennisgraaf, neo4j_kg: Kennisgraaf) -> None:
-    if loaded.engine != "neo4j":
-        pytest.skip("the seed in Neo4j")
+    assert loaded.engine == "neo4j"
     before = neo4j_kg.export()
     for cypher in ATTEMPTS:
         with pytest.raises(KennisgraafError):
