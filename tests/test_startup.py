@@ -163,9 +163,8 @@ def test_other_settings_or_a_failure_get_nothing(tmp_path: Path, monkeypatch: py
 
 # -- the serve process -------------------------------------------------------------------------------------------
 def test_malloc_arenas_are_capped_on_glibc() -> None:
-    if not sys.platform.startswith("linux") or os.confstr("CS_GNU_LIBC_VERSION") is None:
-        pytest.skip("not glibc")
-    assert serve.limit_malloc_arenas() is True
+    glibc = sys.platform.startswith("linux") and os.confstr("CS_GNU_LIBC_VERSION") is not None
+    assert serve.limit_malloc_arenas() is glibc  # capped on glibc (Debian); elsewhere there is nothing to cap
 
 
 def test_streamlit_options_keep_the_app_local_and_quiet() -> None:

@@ -298,28 +298,37 @@ def _lexicon(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"\b{re.escape(key)}\b"), value) for key, value in pairs)
 
 
+def _lookup(name: str, folded: str, consume: bool) -> tuple[list[str], str]:
+    """The terms of every entry of a lexicon that the (folded) text holds, longest keys first; with `consume` the
+    matched words are taken out of the text, so that a shorter key does not match inside a longer one."""
+    found = []
+    for pattern, terms in _lexicon(name):
+        if pattern.search(folded):
+            found.append(terms)
+            if consume:
+                folded = pattern.sub(" ", folded)
+    return found, folded
+
+
+@lru_cache(maxsize=4096)
+def _translated(question: str) -> tuple[tuple[str, ...], str]:
+    terms, rest = _lookup("translations.yaml", fold(question), consume=True)
+    return tuple(terms), rest
+
+
 def translated_groups(question: str) -> list[str]:
     """The Dutch terms of each English word or phrase of the question, one string per English word (the
     alternatives of one word answer one word of the question, not several)."""
-    folded = fold(question)
-    groups = []
-    for pattern, terms in _lexicon("translations.yaml"):
-        if pattern.search(folded):
-            groups.append(terms)
-            folded = pattern.sub(" ", folded)
-    return groups
+    return list(_translated(question)[0])
 
 
 def expand(question: str, lang: str) -> str:
     """The question followed by the report's terms for the words it uses: Dutch synonyms always
     (synonyms.yaml), Dutch terms for English words when asked in English (translations.yaml)."""
-    folded = fold(question)
     added: list[str] = []
-    lexicons = ("translations.yaml", "synonyms.yaml") if lang == "en" else ("synonyms.yaml",)
-    for name in lexicons:
-        for pattern, terms in _lexicon(name):
-            if pattern.search(folded):
-                added.append(terms)
-                if name == "translations.yaml":
-                    folded = pattern.sub(" ", folded)
+    folded = fold(question)
+    if lang == "en":
+        translations, folded = _translated(question)
+        added.extend(translations)
+    added.extend(_lookup("synonyms.yaml", folded, consume=False)[0])
     return f"{question} | {' '.join(added)}" if added else question

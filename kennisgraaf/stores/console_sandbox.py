@@ -22,6 +22,7 @@ import redis
 from falkordb import FalkorDB
 from redis.exceptions import ResponseError
 
+from kennisgraaf.background import Background
 from kennisgraaf.errors import ConsoleBusy, QueryFailed, QueryRefused, QueryTooHeavy, StoreUnavailable
 from kennisgraaf.stores.base import plain
 from kennisgraaf.stores.embedded_server import CONSOLE_DIR, CONSOLE_NAME, EmbeddedServer
@@ -33,24 +34,6 @@ TOO_HEAVY = "Deze query was te zwaar en is afgebroken"
 SYNC_WAIT_S = 3.0  # with the query's timeout and the kill margin this keeps a console query within timeout + 5 s
 PREPARING = ("De console wordt bijgewerkt met de nieuwste versie van de kennisbank; probeer het over enkele "
              "seconden opnieuw.")
-
-
-class _Background:
-    """One call running in a daemon thread, with its result or error once done."""
-
-    def __init__(self, call: Any) -> None:
-        self.done = threading.Event()
-        self.result: Any = None
-        self.error: BaseException | None = None
-        threading.Thread(target=self._run, args=(call,), name="console-copy", daemon=True).start()
-
-    def _run(self, call: Any) -> None:
-        try:
-            self.result = call()
-        except BaseException as exc:  # handed to the caller that waits for it
-            self.error = exc
-        finally:
-            self.done.set()
 
 
 @dataclass(frozen=True)
@@ -136,7 +119,7 @@ class ConsoleSandbox:
         )
         self.watchdog = Watchdog(self.server.kill, self.server.rss_mb, float(limits.memory_mb))
         self._sync_lock = threading.Lock()
-        self._pending: _Background | None = None
+        self._pending: Background[str | None] | None = None
         self._pending_lock = threading.Lock()
         self.copies = 0  # how often this process copied the live graph into the sandbox
 
@@ -188,7 +171,7 @@ class ConsoleSandbox:
         query is refused (ConsoleBusy, PREPARING); the next one finds the copy made."""
         with self._pending_lock:
             if self._pending is None or self._pending.done.is_set():
-                self._pending = _Background(self.sync)
+                self._pending = Background(self.sync, "console-copy")
             pending = self._pending
         if not pending.done.wait(wait_s):
             raise ConsoleBusy(PREPARING)

@@ -13,6 +13,8 @@ import contextlib
 import threading
 from typing import TYPE_CHECKING
 
+from kennisgraaf.background import Background
+
 if TYPE_CHECKING:
     from kennisgraaf.api import Kennisgraaf
     from kennisgraaf.settings import Settings
@@ -25,36 +27,41 @@ class Warmup:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.kg: Kennisgraaf | None = None
-        self.error: BaseException | None = None
-        self.done = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="kennisgraaf-warmup", daemon=True)
+        self._opening: Background[Kennisgraaf] | None = None
 
     def start(self) -> Warmup:
-        self._thread.start()
+        self._opening = Background(self._open, "kennisgraaf-warmup")
         return self
 
-    def _run(self) -> None:
+    @property
+    def done(self) -> threading.Event:
+        assert self._opening is not None, "start() first"
+        return self._opening.done
+
+    @property
+    def kg(self) -> Kennisgraaf | None:
+        return self._opening.result if self._opening is not None else None
+
+    @property
+    def error(self) -> BaseException | None:  # the app opens the knowledge base again itself and shows the error
+        return self._opening.error if self._opening is not None else None
+
+    def _open(self) -> Kennisgraaf:
+        if self.settings.backend == "embedded":
+            # First the engine: it boots in its own process while this thread imports the core.
+            from kennisgraaf.stores.embedded_server import EmbeddedServer
+
+            EmbeddedServer(self.settings.data_dir, self.settings.query_timeout_ms).ensure_running()
+        from kennisgraaf.api import Kennisgraaf
+
+        kg = Kennisgraaf(settings=self.settings)
         try:
-            if self.settings.backend == "embedded":
-                # First the engine: it boots in its own process while this thread imports the core.
-                from kennisgraaf.stores.embedded_server import EmbeddedServer
-
-                EmbeddedServer(self.settings.data_dir, self.settings.query_timeout_ms).ensure_running()
-            from kennisgraaf.api import Kennisgraaf
-
-            kg = Kennisgraaf(settings=self.settings)
-            try:
-                kg.ensure_loaded()
-                kg.warm_up()
-            except BaseException:
-                kg.close()
-                raise
-            self.kg = kg
-        except BaseException as exc:  # the app opens the knowledge base again itself and shows the error
-            self.error = exc
-        finally:
-            self.done.set()
+            kg.ensure_loaded()
+            kg.warm_up()
+        except BaseException:
+            kg.close()
+            raise
+        return kg
 
 
 _lock = threading.Lock()

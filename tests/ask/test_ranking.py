@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
+import bm25s
+import numpy as np
 import pytest
 
 from kennisgraaf.api import Kennisgraaf
@@ -11,6 +18,8 @@ from kennisgraaf.ask.engine import AskEngine
 from kennisgraaf.ask.handlers import phrases
 from kennisgraaf.ask.passages import PassageIndex
 from kennisgraaf.ask.ranker import ranker
+from kennisgraaf.settings import PROJECT_ROOT
+from tests.ask.question_suite import load_cases
 
 
 def test_the_ranker_is_trained_and_every_feature_can_be_explained() -> None:
@@ -47,9 +56,6 @@ def test_every_question_gets_structured_and_passage_candidates(embedded_kg: Kenn
 
 def test_passage_scores_are_bm25s_own(embedded_kg: Kennisgraaf) -> None:
     """The index keeps bm25s's weights and sums a query's columns itself; the scores must be bm25s's own."""
-    import bm25s
-    import numpy as np
-
     index = PassageIndex.from_rows(embedded_kg.query("passage.all"))
     reference = bm25s.BM25()
     reference.index(index._tokens, show_progress=False)
@@ -161,16 +167,10 @@ def test_a_second_sentence_a_place_the_report_names_or_a_verb_is_not_a_refusal(
     assert engine.ask(question).intent not in {"privacy"}
 
 
-def test_answers_do_not_depend_on_the_process_hash_seed(embedded_kg: Kennisgraaf, tmp_path) -> None:
+def test_answers_do_not_depend_on_the_process_hash_seed(embedded_kg: Kennisgraaf, tmp_path: Path) -> None:
     """Sets of words iterate in a per-process order; sums over them must not decide an answer (they use fsum), so
     two processes with different hash seeds give the same answers, with or without the index cache."""
-    import json
-    import os
-    import subprocess
-    import sys
 
-    from kennisgraaf.settings import PROJECT_ROOT
-    from tests.ask.question_suite import load_cases
 
     # The last question was answered with another passage under hash seed 3 than under 1 before sums used fsum.
     questions = [*[case.q for case in load_cases()][::8], "Wie betaalt de Exit-faciliteit en het familiesteunpunt?"]
