@@ -45,6 +45,8 @@ SETS = {
     "holdout2": [HERE / "holdout2_questions.yaml"],
     "train4": [HERE / "train4_questions.yaml"],
     "train5": [HERE / "train5_questions.yaml"],
+    "train6": [HERE / "train6_questions.yaml"],
+    "train7": [HERE / "train7_questions.yaml"],
     "holdout3": [HERE / "holdout3_questions.yaml"],
     "holdout4": [HERE / "holdout4_questions.yaml"],
     NEVER_SEEN: [HERE / "holdout5_questions.yaml"],

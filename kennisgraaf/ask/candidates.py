@@ -25,7 +25,7 @@ ACTOR_KINDS = frozenset({"measure_actors", "forum", "organisation_measures"})
 LIST_KINDS = frozenset({"theme", "tensions", "conclusions", "training", "survey"})
 KINDS = (
     "procedure", "measure_actors", "legal_basis", "organisation_measures", "forum", "definition", "describe",
-    "theme", "tensions", "survey", "conclusions", "training", "chain", "passage",
+    "theme", "tensions", "survey", "conclusions", "training", "chain", "passage", "situation",
 )
 QUESTION_TYPES = (
     ("who", r"^(wie|bij wie|aan wie|met wie|door wie|who|whom|which organi[sz]ation)\b|\bwie\b"),
@@ -40,6 +40,41 @@ QUESTION_TYPES = (
                 r"welk aandeel|hoe groot (is )?(het|een) (deel|aandeel)|what proportion|what part)\b"),
     ("when", r"^(wanneer|when|sinds wanneer|in welk jaar)\b"),
 )
+# What a quantity, duration, frequency or date question needs the answer to say, near the words it asks about.
+TYPED_QUESTIONS = (
+    ("amount", r"\b(hoeveel (geld|subsidie|euro)|hoe hoog (is|zijn|was|waren) (de|het)|wat (kost|kosten|kostte)|"
+               r"jaarbudget|(totale|jaarlijkse|het) budget|budget (van|voor)|welk bedrag|how much (money|funding)|"
+               r"what (does|did) .* cost|(total|annual|the) budget|budget (of|for))\b"),
+    ("howlong", r"\b(hoe lang|how long|hoelang|welke (termijn|duur)|what (period|duration))\b"),
+    ("howoften", r"\b(hoe vaak|how often|hoe dikwijls|how frequently)\b"),
+    ("howmany", r"\b(hoeveel|how many|how much|welk percentage|what share|what percentage|welk deel|welk aandeel|"
+                r"what proportion|hoe groot|how large|how big|aantal|number of)\b"),
+    ("when", r"\b(wanneer|when|in welk jaar|in which year|sinds wanneer|since when|welke datum|what date)\b"),
+)
+_COUNT = (r"\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|zestig|"
+          r"zeventig|tachtig|negentig|honderd|duizend|half|halve)\b")
+ANSWER_TYPES = {
+    "amount": r"€|\b(euro|miljoen|mln|duizend)\b|\b\d+[.,]\d{3}\b",
+    "howlong": _COUNT.replace(r")\b", r"|\d+)\s+(dag|dagen|week|weken|maand|maanden|jaar|jaren|uur|uren)\b")
+    + r"|\b(termijn|maximaal|halfjaar)\b",
+    "howoften": r"\b(jaarlijks|halfjaarlijks|maandelijks|wekelijks|per (jaar|maand|week|kwartaal)|keer|elke|iedere|"
+                r"regelmatig|periodiek)\b",
+    "howmany": r"(?<!maatregel )(?<!§ )\b(?!(19|20)\d\d\b)\d+\b|\b\d+(,\d+)? ?(%|procent)|"
+               r"\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd|"
+               r"duizend|helft|kwart|derde|meerderheid|minderheid|merendeel|meeste|enkele|aantal)\b",
+    "when": r"\b(19|20)\d\d\b|\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+            r"december|sinds|vanaf)\b",
+}
+# A question that describes a situation ('Een inwoner is … Wat kan de gemeente doen?') and one that asks for the
+# measures or interventions there are: signals for the measures-for-a-situation answer.
+_NARRATIVE = re.compile(r"^(een|iemand|ons|onze|wij|we|ik|in (een|ons|onze)|bij (een|ons|onze)|als (een|iemand|we|wij)|"
+                        r"stel|our|a|an|someone|we|i|in (a|our)|if (a|someone|we))\b")
+_SECOND_SENTENCE = re.compile(r"[.?!]\s+\w")
+_ASKS_MEASURES = re.compile(r"\b(maatregel|maatregelen|interventie|interventies|mogelijkheden|instrumenten|middelen|"
+                            r"wat (kan|kunnen|moet|moeten) (de|het|we|wij|ik|ze|zij)|wat voorziet|welke stappen|"
+                            r"measures?|interventions?|options|what (can|should|could) (we|i|the|a)|which steps)\b")
+_TYPED_QUESTIONS = tuple((name, re.compile(pattern)) for name, pattern in TYPED_QUESTIONS)
+_ANSWER_TYPES = {name: re.compile(pattern) for name, pattern in ANSWER_TYPES.items()}
 _NUMBER = re.compile(r"\b\d+(,\d+)?\s*(%|procent|percent)|\b\d{2,}\b")
 _SENTENCES = re.compile(r"(?<=[.!?:;])\s+|\n")
 _QUESTION_TYPES = tuple((name, re.compile(pattern)) for name, pattern in QUESTION_TYPES)
@@ -76,6 +111,12 @@ class Understood:
             if pattern.search(folded):
                 return name
         return "other"
+
+    @property
+    def answer_type(self) -> str:
+        """What the question needs the answer to say: a quantity, duration, frequency, date — or '' for anything."""
+        folded = fold(self.text)
+        return next((name for name, pattern in _TYPED_QUESTIONS if pattern.search(folded)), "")
 
 
 @dataclass
@@ -159,9 +200,12 @@ def describe_features(
         "residual_coverage": len(residual & text_stems) / len(residual) if residual else 0.0,
         "residual_rare": residual_rare,
         "window_rare": (window := _window_rare(c.composed.text, residual, residual_weight, passages, u)),
+        **_typed_features(u.answer_type, c.composed.text, residual, passages, u),
         f"window_rare|{group}": window,
         f"residual_rare|{group}": residual_rare,
         "no_residual": float(not residual),
+        f"narrative|{group}": float(bool(_NARRATIVE.search(fold(u.text)) or _SECOND_SENTENCE.search(u.text))),
+        f"asks_measures|{group}": float(bool(_ASKS_MEASURES.search(fold(u.text)))),
     }
     if top:
         best = top[0]
@@ -207,9 +251,33 @@ def _window_rare(text: str, wanted: set[str], weight: float, passages: PassageIn
     return best
 
 
+def _typed_features(
+    answer_type: str, text: str, wanted: set[str], passages: PassageIndex, u: Understood
+) -> dict[str, float]:
+    """For a question asking how many / how long / how often / when: whether the answer says such a thing, and
+    whether it says it in a sentence that holds what was asked (a card that has some number somewhere does not)."""
+    if not answer_type:
+        return {}
+    pattern = _ANSWER_TYPES[answer_type]
+    anywhere = 0.0
+    near = 0.0
+    weight = math.fsum(passages.idf(t) for t in wanted)
+    for sentence in _SENTENCES.split(text):
+        if not pattern.search(fold(sentence)):
+            continue
+        anywhere = 1.0
+        if weight:
+            held = wanted & u.normalised(passages.tokens(sentence))
+            near = max(near, math.fsum(passages.idf(t) for t in held) / weight)
+        else:
+            near = 1.0
+    return {f"typed|{answer_type}": 1.0, "typed_anywhere": anywhere, "typed_near": near,
+            "typed_missing": float(not anywhere)}
+
+
 def _group(kind: str) -> str:
-    if kind == "passage":
-        return "passage"
+    if kind in ("passage", "situation"):
+        return kind
     if kind in ROUTE_KINDS:
         return "route"
     if kind in ACTOR_KINDS:

@@ -38,6 +38,7 @@ from kennisgraaf.index_cache import cached, rows_key
 MAX_INTENTS = 5
 PASSAGE_HITS = 5
 ALT_PASSAGES = 3
+UNSTATED_TYPES = frozenset({"amount", "howlong"})  # asked for, these must be stated, or there is no answer
 RESULT_CACHE = 4096
 SUPPORT_COVERAGE = 0.6
 EXTERNAL_COVERAGE = 0.5
@@ -165,7 +166,8 @@ class AskEngine:
         secondary = [c for c in non_overlapping(found) if c not in u.links]
         hits = indexes.passages.search(u.search_text, u.linked_ids, limit=PASSAGE_HITS)
         out: list[Candidate] = []
-        for rank, intent in enumerate(u.intents):
+        # Every question also gets the measures that fit what it describes: a situation names no intent.
+        for rank, intent in enumerate(dict.fromkeys([*u.intents, "situation"])):
             handler = HANDLERS.get(intent)
             if handler is None:
                 continue
@@ -213,6 +215,8 @@ class AskEngine:
         if self.beyond_the_report(text, u.links):
             return _not_answered(text, lang, "unknown", p, u.links, [])
         ranked = sorted(self.candidates(u, p), key=lambda c: (-c.probability, c.rank, c.kind))
+        if unstated(u, ranked):
+            return _not_answered(text, lang, "unknown", p, u.links, ranked, reason=p["unstated"][u.answer_type])
         model = ranker()
         if not ranked or ranked[0].probability < model.threshold:
             return _not_answered(text, lang, "unknown", p, u.links, ranked)
@@ -408,8 +412,14 @@ def _beyond_the_report(text: str, links: list[Link], indexes: Indexes) -> bool:
     return any(not _known(w, indexes) for w in _capitalised_inside(text))
 
 
+def unstated(u: Understood, candidates: list[Candidate]) -> bool:
+    """True when the question asks for an amount of money or a duration and no candidate answer states one: then
+    the report does not give it, and any answer would be about something else."""
+    return u.answer_type in UNSTATED_TYPES and not any(c.features.get("typed_anywhere") for c in candidates)
+
+
 def _not_answered(
-    text: str, lang: str, intent: str, p: dict[str, Any], links: list[Link], near: list[Candidate]
+    text: str, lang: str, intent: str, p: dict[str, Any], links: list[Link], near: list[Candidate], reason: str = ""
 ) -> Answer:
     """'I don't know', with what it can answer: first what the nearest candidates were about ('Bedoelde u …?')."""
     nodes = _unique([*(n for c in near[:3] for n in c.composed.entities[:1]), *(link.node for link in links)])
@@ -419,7 +429,7 @@ def _not_answered(
         answered=False,
         intent=intent,
         language=lang,
-        answer=p["unknown"] + "\n" + "\n".join(f"- {s}" for s in suggestions),
+        answer=(reason + " " if reason else "") + p["unknown"] + "\n" + "\n".join(f"- {s}" for s in suggestions),
         entities=_refs(_unique(link.node for link in links)),
         suggestions=suggestions,
     )

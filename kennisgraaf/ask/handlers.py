@@ -21,6 +21,10 @@ from kennisgraaf.schema import RELATIONSHIPS
 
 PHRASES_FILE = Path(__file__).with_name("phrases.yaml")
 MAX_ITEMS = 12
+# A described situation gets at most three measures, those that fit it nearly as well as the best one.
+SITUATION_MEASURES = 3
+SITUATION_SHARE = 0.6
+SITUATION_MINIMUM = 2.0
 TOPIC_INTENTS = frozenset({"survey", "conclusions", "training", "tensions", "theme", "legal_basis", "chain"})
 ACTOR_RELATIONS = ("DECIDES", "EXECUTES", "REQUESTS", "ENFORCES", "RESPONSIBLE_FOR")
 _SUBINTENT = {
@@ -917,6 +921,35 @@ def _chain(ctx: Context) -> Composed | None:
     return Composed("\n".join(lines), nodes, _sources(row["relationships"]))
 
 
+def _situation(ctx: Context) -> Composed | None:
+    """The measures whose descriptions fit a described situation best ('een inwoner is vermoedelijk uitgereisd,
+    wat kan de gemeente doen?'), each with what it does and who decides, carries out and may request it."""
+    ranked = ctx.index.rank(ctx.question, {"Measure"}, limit=SITUATION_MEASURES * 2)
+    if not ranked or ranked[0][1] < SITUATION_MINIMUM:
+        return None
+    best = ranked[0][1]
+    ids = [node.id for node, score in ranked if score >= SITUATION_SHARE * best][:SITUATION_MEASURES]
+    rows = ctx.query("measure.for_situation", {"ids": ids})
+    if not rows:
+        return None
+    order = {node_id: i for i, node_id in enumerate(ids)}
+    rows.sort(key=lambda r: order.get(r["id"], 99))
+    p = ctx.p
+    names = [_measure_name(ctx, row) for row in rows]
+    lines = [p["situation_lead"].format(items=_names(names, p))]
+    for name, row in zip(names, rows, strict=True):
+        first, _ = _first_sentence(row.get("summary") or row.get("title") or "")
+        reported = [a for a in row["actors"] if not a.get("external")]  # external actors are for the details
+        actors = [
+            f"{p['relation'][relation].lower()}: {_join([_actor(a) for a in reported if a['relation'] == relation])}"
+            for relation in ("DECIDES", "EXECUTES", "REQUESTS")
+            if any(a["relation"] == relation for a in reported)
+        ]
+        who = f" ({'; '.join(actors)})" if actors else ""
+        lines.append(f"- {_capital(name)}: {first}{who}")
+    return Composed("\n".join(lines), _nodes(ctx, rows), _sources(rows))
+
+
 HANDLERS: dict[str, Callable[[Context], Composed | None]] = {
     "procedure": _procedure,
     "measure_actors": _measure_actors,
@@ -931,4 +964,5 @@ HANDLERS: dict[str, Callable[[Context], Composed | None]] = {
     "conclusions": _conclusions,
     "training": _training,
     "chain": _chain,
+    "situation": _situation,
 }

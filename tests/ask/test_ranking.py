@@ -34,12 +34,17 @@ def test_the_ranker_is_trained_and_every_feature_can_be_explained() -> None:
         assert not missing, f"{lang}: no explanation for {missing}"
 
 
-def test_the_ranker_explains_by_the_features_on_its_path() -> None:
+def test_the_ranker_explains_by_the_features_on_its_path(embedded_kg: Kennisgraaf) -> None:
     model = ranker()
-    strong = {"coverage": 1.0, "rare_coverage": 1.0, "residual_rare": 1.0, "window_rare": 1.0, "agreement": 1.0,
-              "passage_coverage": 1.0, "bias": 1.0}
-    weak = {"unknown_words": 1.0, "uncovered_rare": 1.0, "bias": 1.0}
-    assert model.probability(strong) > model.probability(weak)
+    engine = AskEngine(embedded_kg)
+
+    def best_features(question: str) -> dict[str, float]:
+        candidates = engine.candidates(engine.understand(question, "nl"), phrases()["nl"])
+        return max(candidates, key=lambda c: c.probability).features
+
+    strong = best_features("Bij wie vraag ik een ontheffing van een bevriezing aan?")
+    weak = best_features("Wat vindt de Inspectie van de weersverwachting voor het voorjaar?")
+    assert model.probability(strong) > model.threshold > model.probability(weak)
     assert model.probability(strong) == model.probability(dict(strong))  # deterministic
     reasons = model.reasons(strong)
     assert reasons and all(value > 0 and name in model.names for name, value in reasons)
