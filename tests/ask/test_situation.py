@@ -1,0 +1,72 @@
+"""Situational questions and typed questions: the measures-for-a-situation candidate, the answer-type features, and
+amounts or durations the report does not state."""
+
+from __future__ import annotations
+
+import pytest
+
+from kennisgraaf.api import Kennisgraaf
+from kennisgraaf.ask.candidates import Understood
+from kennisgraaf.ask.engine import AskEngine
+from kennisgraaf.ask.handlers import phrases
+
+
+def _situation(engine: AskEngine, question: str) -> str:
+    u = engine.understand(question, "nl")
+    found = [c for c in engine.candidates(u, phrases()["nl"]) if c.kind == "situation"]
+    assert len(found) == 1, [c.kind for c in engine.candidates(u, phrases()["nl"])]
+    return found[0].composed.text
+
+
+def test_a_described_situation_gets_the_measures_that_fit_it_with_who_does_what(loaded: Kennisgraaf) -> None:
+    text = _situation(AskEngine(loaded), "Een minderjarige dreigt met zijn ouders uit te reizen. Wat kunnen we doen?")
+    lead, *lines = text.splitlines()
+    assert lead.startswith("Hiervoor heeft het actieprogramma deze maatregelen:")
+    assert "kinderbeschermingsmaatregelen (maatregel 17)" in lead
+    measure_lines = [line for line in lines if line.startswith("- ")]
+    assert 1 <= len(measure_lines) <= 3
+    child = next(line for line in measure_lines if "maatregel 17" in line)
+    assert "ondertoezichtstelling" in child and "Raad voor de Kinderbescherming" in child and "Kinderrechter" in child
+
+
+def test_the_situation_answer_is_the_same_on_both_engines(loaded_by_engine: dict[str, Kennisgraaf]) -> None:
+    question = "Iemand uit onze gemeente is uitgereisd. Kunnen we zijn uitkering stopzetten?"
+    texts = {engine: _situation(AskEngine(kg), question) for engine, kg in loaded_by_engine.items()}
+    assert len(set(texts.values())) == 1, texts
+    assert "maatregel 9" in next(iter(texts.values()))
+
+
+def _understood(text: str) -> Understood:
+    return Understood(text=text, lang="nl", search_text=text, links=[], scores={}, phrased=set(), intents=[],
+                      stems=[], unknown_names=0)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("Hoeveel gemeenten hebben een casusoverleg?", "howmany"),
+        ("How many municipalities took part?", "howmany"),
+        ("Hoe lang mag een locatieverbod duren?", "howlong"),
+        ("Wat kost een training bij het ROR?", "amount"),
+        ("What was the total budget of the programme?", "amount"),
+        ("Hoe vaak rapporteert de minister aan de Kamer?", "howoften"),
+        ("Wanneer is het actieprogramma gepubliceerd?", "when"),
+        ("Wie beslist over de paspoortmaatregel?", ""),
+        ("Onze gemeente heeft weinig budget. Kunnen we geld krijgen?", ""),
+    ],
+)
+def test_the_question_says_what_kind_of_answer_it_needs(question: str, answer_type: str) -> None:
+    assert _understood(question).answer_type == answer_type
+
+
+def test_an_amount_the_report_does_not_state_is_not_answered(embedded_kg: Kennisgraaf) -> None:
+    answer = AskEngine(embedded_kg).ask("Wat kost een basistraining radicalisering bij het ROR per deelnemer?")
+    assert not answer.answered
+    assert answer.answer.startswith("Het rapport noemt hierbij geen bedrag. Dat weet ik niet")
+    english = AskEngine(embedded_kg).ask("How long may a location ban under the temporary law last?")
+    assert not english.answered and english.answer.startswith("The report gives no period or duration")
+
+
+def test_a_number_the_report_states_is_still_answered(embedded_kg: Kennisgraaf) -> None:
+    answer = AskEngine(embedded_kg).ask("Hoeveel gemeenten hebben de vragenlijst van de Inspectie ingevuld?")
+    assert answer.answered and "196" in answer.answer
