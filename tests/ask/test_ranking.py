@@ -133,6 +133,14 @@ def test_questions_the_report_does_not_answer_are_not_answered(embedded_kg: Kenn
         ("Who was the head of the inspectorate when the report appeared?", True),
         ("Wat doen de twee landelijke CTER-officieren van justitie?", False),
         ("Wie zijn de vaste deelnemers van het casusoverleg?", False),
+        # who holds a post is personal; what the post is, is not
+        ("Wie is de imam die bij de PI in Vught preekt?", True),
+        ("Who is the policy officer for radicalisation at the Raad voor de Kinderbescherming?", True),
+        ("Wie is bij de Raad voor de Kinderbescherming het aanspreekpunt voor radicalisering?", False),
+        ("Wie is de CTER-officier en wat doet die?", False),
+        ("Which prosecutors did the inspectorate speak to, by name?", True),
+        ("Welke inwoners van Zwolle zijn besproken in het casusoverleg?", True),
+        ("Which residents are eligible for support from the family support point?", False),
     ],
 )
 def test_only_questions_about_persons_are_refused_for_privacy(
