@@ -10,8 +10,8 @@ benchmarks/results/accuracy.json.
 The sets and what they are worth as a measurement:
 - tests/questions/*.yaml: the engine was built on these (development set; the test suite enforces >= 95%).
 - benchmarks/holdout_questions.yaml, holdout2_questions.yaml: once held out, since looked at (development sets).
-- benchmarks/train4_questions.yaml … train11_questions.yaml: written from the report alone to train the ranker on
-  (development sets; train6–11 written in the fourth session, each measured once before the ranker was trained on
+- benchmarks/train4_questions.yaml … train13_questions.yaml: written from the report alone to train the ranker on
+  (development sets; train6–13 written in the fourth session, each measured once before the ranker was trained on
   it).
 - benchmarks/holdout3_questions.yaml: written from the report alone, never-seen during the second session; its
   per-kind totals were read at that session's end, so it is a development set since.
@@ -52,6 +52,8 @@ SETS = {
     "train9": [HERE / "train9_questions.yaml"],
     "train10": [HERE / "train10_questions.yaml"],
     "train11": [HERE / "train11_questions.yaml"],
+    "train12": [HERE / "train12_questions.yaml"],
+    "train13": [HERE / "train13_questions.yaml"],
     "holdout3": [HERE / "holdout3_questions.yaml"],
     "holdout4": [HERE / "holdout4_questions.yaml"],
     NEVER_SEEN: [HERE / "holdout5_questions.yaml"],

@@ -193,9 +193,8 @@ class AskEngine:
         compare_features(out)
         if not score:
             return out
-        model = ranker()
-        for candidate in out:
-            candidate.probability = model.probability(candidate.features)
+        for candidate, probability in zip(out, ranker().probabilities([c.features for c in out]), strict=True):
+            candidate.probability = probability
         return out
 
     def _ask(self, text: str, lang: str, p: dict[str, Any]) -> Answer:

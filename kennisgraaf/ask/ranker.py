@@ -8,13 +8,14 @@ adds the leaf values: deterministic, no library at run time, and each answer can
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import struct
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+
+import numpy as np
 
 WEIGHTS_FILE = Path(__file__).with_name("ranker.json")
 
@@ -54,20 +55,75 @@ class Ranker:
         return [_float32(features.get(name, 0.0)) for name in self.names]
 
     def probability(self, features: dict[str, float]) -> float:
-        x = self._vector(features)
-        z = self.init + self.rate * sum(tree.value[tree.path(x)[-1]] for tree in self.trees)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return self.probabilities([features])[0]
+
+    def probabilities(self, candidates: list[dict[str, float]]) -> list[float]:
+        """The probability of each candidate: all trees walked for all candidates at once, level by level (numpy),
+        the leaf values added exactly (math.fsum), so the result does not depend on the order of addition."""
+        if not candidates:
+            return []
+        feature, threshold, left, right, value, depth = self._arrays
+        # float32 as the trees were learned (see _vector), compared in float64 like the thresholds
+        x = np.array([[c.get(name, 0.0) for name in self.names] for c in candidates], dtype=np.float32)
+        x = x.astype(np.float64)
+        trees = np.arange(len(self.trees))
+        rows = np.arange(len(candidates))[:, None]
+        node = np.zeros((len(candidates), len(self.trees)), dtype=np.int64)
+        for _ in range(depth):
+            at_leaf = left[trees, node] == -1
+            go_left = x[rows, feature[trees, node]] <= threshold[trees, node]
+            node = np.where(at_leaf, node, np.where(go_left, left[trees, node], right[trees, node]))
+        out = []
+        for leaves in value[trees, node]:
+            z = self.init + self.rate * math.fsum(leaves.tolist())
+            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        return out
+
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
+        """The trees as padded arrays (tree × node) for walking many candidates at once; leaves point nowhere
+        (-1) and split on feature 0, which is never read there."""
+        width = max(len(tree.left) for tree in self.trees)
+        shape = (len(self.trees), width)
+        feature = np.zeros(shape, dtype=np.int64)
+        threshold = np.zeros(shape)
+        left = np.full(shape, -1, dtype=np.int64)
+        right = np.full(shape, -1, dtype=np.int64)
+        value = np.zeros(shape)
+        depth = 0
+        for i, tree in enumerate(self.trees):
+            n = len(tree.left)
+            feature[i, :n] = [max(f, 0) for f in tree.feature]
+            threshold[i, :n] = tree.threshold
+            left[i, :n] = tree.left
+            right[i, :n] = tree.right
+            value[i, :n] = tree.value
+            depth = max(depth, _depth(tree))
+        return feature, threshold, left, right, value, depth
 
     def reasons(self, features: dict[str, float], limit: int = 3) -> list[tuple[str, float]]:
-        """The features that raised this candidate's score most."""
-        x = self._vector(features)
-        credit: dict[str, float] = {}
-        for tree in self.trees:
-            nodes = tree.path(x)
-            for parent, child in itertools.pairwise(nodes):
-                name = self.names[tree.feature[parent]]
-                credit[name] = credit.get(name, 0.0) + self.rate * (tree.value[child] - tree.value[parent])
-        return sorted(((n, v) for n, v in credit.items() if v > 0), key=lambda p: -p[1])[:limit]
+        """The features that raised this candidate's score most: along each tree's path, the change in value at a
+        split is credited to the feature split on (all trees walked at once, level by level)."""
+        feature, threshold, left, right, value, depth = self._arrays
+        x = np.array(self._vector(features))
+        trees = np.arange(len(self.trees))
+        node = np.zeros(len(self.trees), dtype=np.int64)
+        credit = np.zeros(len(self.names))
+        for _ in range(depth):
+            inner = left[trees, node] != -1
+            split = feature[trees, node]
+            child = np.where(x[split] <= threshold[trees, node], left[trees, node], right[trees, node])
+            child = np.where(inner, child, node)
+            np.add.at(credit, split[inner], self.rate * (value[trees, child] - value[trees, node])[inner])
+            node = child
+        ranked = sorted(((self.names[i], float(credit[i])) for i in np.flatnonzero(credit > 0)), key=lambda p: -p[1])
+        return ranked[:limit]
+
+
+def _depth(tree: Tree, node: int = 0) -> int:
+    if tree.left[node] == -1:
+        return 0
+    return 1 + max(_depth(tree, tree.left[node]), _depth(tree, tree.right[node]))
 
 
 def _float32(value: float) -> float:

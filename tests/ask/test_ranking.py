@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import os
+import random
 import re
 import subprocess
 import sys
@@ -203,3 +206,23 @@ def test_answers_do_not_depend_on_the_process_hash_seed(embedded_kg: Kennisgraaf
                              cwd=PROJECT_ROOT, env=env, check=True)
         outputs.append(json.loads(run.stdout.strip().splitlines()[-1]))
     assert outputs[0] == outputs[1]
+
+
+def test_the_walk_of_all_trees_at_once_gives_the_walk_of_each_tree() -> None:
+    """probabilities() and reasons() walk every tree at once (numpy); one tree at a time must give the same."""
+    model = ranker()
+    rng = random.Random(7)
+    for _ in range(50):
+        features = {name: rng.choice([0.0, 1.0, rng.random()]) for name in model.names}
+        x = model._vector(features)
+        z = model.init + model.rate * math.fsum(tree.value[tree.path(x)[-1]] for tree in model.trees)
+        assert model.probability(features) == pytest.approx(1.0 / (1.0 + math.exp(-z)), abs=1e-12)
+        credit: dict[str, float] = {}
+        for tree in model.trees:
+            for parent, child in itertools.pairwise(tree.path(x)):
+                name = model.names[tree.feature[parent]]
+                credit[name] = credit.get(name, 0.0) + model.rate * (tree.value[child] - tree.value[parent])
+        expected = sorted(((n, v) for n, v in credit.items() if v > 0), key=lambda p: -p[1])[:3]
+        got = model.reasons(features)
+        assert [n for n, _ in got] == [n for n, _ in expected]
+        assert [v for _, v in got] == pytest.approx([v for _, v in expected], abs=1e-9)
