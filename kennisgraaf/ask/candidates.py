@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from kennisgraaf.ask.handlers import Composed
@@ -104,7 +105,8 @@ class Understood:
     def linked_ids(self) -> set[str]:
         return {link.node.id for link in self.links}
 
-    @property
+    # Question-level signals: read once per question, used for every candidate.
+    @cached_property
     def qtype(self) -> str:
         folded = fold(self.text)
         for name, pattern in _QUESTION_TYPES:
@@ -112,11 +114,21 @@ class Understood:
                 return name
         return "other"
 
-    @property
+    @cached_property
     def answer_type(self) -> str:
         """What the question needs the answer to say: a quantity, duration, frequency, date — or '' for anything."""
         folded = fold(self.text)
         return next((name for name, pattern in _TYPED_QUESTIONS if pattern.search(folded)), "")
+
+    @cached_property
+    def narrative(self) -> bool:
+        """Whether the question describes a situation ('Een inwoner is … Wat kan de gemeente doen?')."""
+        return bool(_NARRATIVE.search(fold(self.text)) or _SECOND_SENTENCE.search(self.text))
+
+    @cached_property
+    def asks_measures(self) -> bool:
+        """Whether the question asks for the measures or interventions there are."""
+        return bool(_ASKS_MEASURES.search(fold(self.text)))
 
 
 @dataclass
@@ -200,12 +212,12 @@ def describe_features(
         "residual_coverage": len(residual & text_stems) / len(residual) if residual else 0.0,
         "residual_rare": residual_rare,
         "window_rare": (window := _window_rare(c.composed.text, residual, residual_weight, passages, u)),
-        **_typed_features(u.answer_type, c.composed.text, residual, passages, u),
+        **_typed_features(u, c.composed.text, residual, passages),
         f"window_rare|{group}": window,
         f"residual_rare|{group}": residual_rare,
         "no_residual": float(not residual),
-        f"narrative|{group}": float(bool(_NARRATIVE.search(fold(u.text)) or _SECOND_SENTENCE.search(u.text))),
-        f"asks_measures|{group}": float(bool(_ASKS_MEASURES.search(fold(u.text)))),
+        f"narrative|{group}": float(u.narrative),
+        f"asks_measures|{group}": float(u.asks_measures),
     }
     if top:
         best = top[0]
@@ -251,11 +263,10 @@ def _window_rare(text: str, wanted: set[str], weight: float, passages: PassageIn
     return best
 
 
-def _typed_features(
-    answer_type: str, text: str, wanted: set[str], passages: PassageIndex, u: Understood
-) -> dict[str, float]:
-    """For a question asking how many / how long / how often / when: whether the answer says such a thing, and
-    whether it says it in a sentence that holds what was asked (a card that has some number somewhere does not)."""
+def _typed_features(u: Understood, text: str, wanted: set[str], passages: PassageIndex) -> dict[str, float]:
+    """For a question asking how many / how long / how often / when / how much: whether the answer says such a
+    thing, and whether it says it in a sentence that holds what was asked (a card with a number somewhere does not)."""
+    answer_type = u.answer_type
     if not answer_type:
         return {}
     pattern = _ANSWER_TYPES[answer_type]

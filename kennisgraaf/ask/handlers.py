@@ -402,11 +402,10 @@ def _who(ctx: Context) -> Composed | None:
         return None
     best = fitting[0]
     close = [n for n, score in ranked[1:] if n in fitting and score >= ranked[0][1] * 0.8][:1]
-    rows = ctx.query("entity.get", {"ids": [n.id for n in [best, *close]]})
+    ids = [n.id for n in [best, *close]]
+    rows = _in_order(ctx.query("entity.get", {"ids": ids}), ids)
     if not rows:
         return None
-    order = {n.id: i for i, n in enumerate([best, *close])}
-    rows.sort(key=lambda r: order.get(r["id"], 9))
     first_props = rows[0]["properties"]
     first, rest = _first_sentence(first_props.get("summary") or first_props.get("decides") or "")
     lines = [ctx.p["definition"].format(name=_label({**first_props, "label": rows[0]["label"]}, ctx.p), text=first)]
@@ -668,12 +667,10 @@ def _definition(ctx: Context) -> Composed | None:
         return None
     # A term and the node it is about often share a name: keep the term's definition first, then the node.
     ids = [n.id for n in nodes][:4]
-    rows = ctx.query("entity.get", {"ids": ids})
+    rows = _in_order(ctx.query("entity.get", {"ids": ids}), ids)
     if not rows:
         return None
     p = ctx.p
-    order = {node_id: i for i, node_id in enumerate(ids)}
-    rows.sort(key=lambda r: order.get(r["id"], 99))
     lines = []
     for row in rows:
         props = row["properties"]
@@ -699,6 +696,12 @@ def _definition(ctx: Context) -> Composed | None:
             lines.append(p["see_also"].format(items=_join(see)))
     sources = [s for s in (_src(r["properties"]) for r in rows) if s]
     return Composed("\n".join(lines), nodes, sources)
+
+
+def _in_order(rows: list[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
+    """Query rows in the order of the ids they were asked for (best first), not the query's own order."""
+    order = {node_id: i for i, node_id in enumerate(ids)}
+    return sorted(rows, key=lambda r: order.get(r["id"], len(order)))
 
 
 def _describe(ctx: Context) -> Composed | None:
@@ -929,11 +932,9 @@ def _situation(ctx: Context) -> Composed | None:
         return None
     best = ranked[0][1]
     ids = [node.id for node, score in ranked if score >= SITUATION_SHARE * best][:SITUATION_MEASURES]
-    rows = ctx.query("measure.for_situation", {"ids": ids})
+    rows = _in_order(ctx.query("measure.for_situation", {"ids": ids}), ids)
     if not rows:
         return None
-    order = {node_id: i for i, node_id in enumerate(ids)}
-    rows.sort(key=lambda r: order.get(r["id"], 99))
     p = ctx.p
     names = [_measure_name(ctx, row) for row in rows]
     lines = [p["situation_lead"].format(items=_names(names, p))]

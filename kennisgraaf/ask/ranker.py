@@ -2,15 +2,16 @@
 
 The trees live in ranker.json beside this file; `python benchmarks/train_ranker.py` learns them again from the
 development question sets (scikit-learn is needed for training only). Scoring walks each small tree to a leaf and
-adds the leaf values: deterministic, no library at run time, and each answer can say which features made it win
-(the change in a tree's value along the path is credited to the feature split on).
+adds the leaf values — every tree for every candidate at once, level by level, with numpy — deterministic, and each
+answer can say which features made it win (the change in a tree's value along the path is credited to the feature
+split on).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
-import struct
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -31,13 +32,6 @@ class Tree:
     right: tuple[int, ...]
     value: tuple[float, ...]
 
-    def path(self, x: list[float]) -> list[int]:
-        node, nodes = 0, [0]
-        while self.left[node] != -1:
-            node = self.left[node] if x[self.feature[node]] <= self.threshold[node] else self.right[node]
-            nodes.append(node)
-        return nodes
-
 
 @dataclass(frozen=True)
 class Ranker:
@@ -49,40 +43,62 @@ class Ranker:
     trees: tuple[Tree, ...]
     threshold: float
 
-    def _vector(self, features: dict[str, float]) -> list[float]:
-        # The trees were learned on float32 values: compare in the same precision, or a value next to a threshold
-        # could take the other branch.
-        return [_float32(features.get(name, 0.0)) for name in self.names]
+    def matrix(self, candidates: list[dict[str, float]]) -> np.ndarray:
+        """The candidates' features as rows, in the order of `names`. The trees were learned on float32 values:
+        they are rounded to float32 (and compared in float64, like the thresholds), or a value next to a threshold
+        could take the other branch."""
+        rows = [[c.get(name, 0.0) for name in self.names] for c in candidates]
+        return np.array(rows, dtype=np.float32).reshape(len(candidates), len(self.names)).astype(np.float64)
 
     def probability(self, features: dict[str, float]) -> float:
         return self.probabilities([features])[0]
 
     def probabilities(self, candidates: list[dict[str, float]]) -> list[float]:
-        """The probability of each candidate: all trees walked for all candidates at once, level by level (numpy),
-        the leaf values added exactly (math.fsum), so the result does not depend on the order of addition."""
+        """The probability of each candidate; the leaf values are added exactly (math.fsum), so the result does not
+        depend on the order of addition."""
         if not candidates:
             return []
-        feature, threshold, left, right, value, depth = self._arrays
-        # float32 as the trees were learned (see _vector), compared in float64 like the thresholds
-        x = np.array([[c.get(name, 0.0) for name in self.names] for c in candidates], dtype=np.float32)
-        x = x.astype(np.float64)
-        trees = np.arange(len(self.trees))
-        rows = np.arange(len(candidates))[:, None]
-        node = np.zeros((len(candidates), len(self.trees)), dtype=np.int64)
-        for _ in range(depth):
-            at_leaf = left[trees, node] == -1
-            go_left = x[rows, feature[trees, node]] <= threshold[trees, node]
-            node = np.where(at_leaf, node, np.where(go_left, left[trees, node], right[trees, node]))
+        value = self._arrays[4]
+        leaves = self._levels(self.matrix(candidates))[-1]
         out = []
-        for leaves in value[trees, node]:
-            z = self.init + self.rate * math.fsum(leaves.tolist())
+        for row in value[np.arange(len(self.trees)), leaves]:
+            z = self.init + self.rate * math.fsum(row.tolist())
             out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
         return out
 
+    def reasons(self, features: dict[str, float], limit: int = 3) -> list[tuple[str, float]]:
+        """The features that raised this candidate's score most: along each tree's path, the change in value at a
+        split is credited to the feature split on."""
+        feature, _, left, _, value, _ = self._arrays
+        trees = np.arange(len(self.trees))
+        credit = np.zeros(len(self.names))
+        levels = [level[0] for level in self._levels(self.matrix([features]))]
+        for parent, child in itertools.pairwise(levels):
+            inner = left[trees, parent] != -1
+            change = self.rate * (value[trees, child] - value[trees, parent])
+            np.add.at(credit, feature[trees, parent][inner], change[inner])
+        ranked = sorted(((self.names[i], float(credit[i])) for i in np.flatnonzero(credit > 0)), key=lambda p: -p[1])
+        return ranked[:limit]
+
+    def _levels(self, x: np.ndarray) -> list[np.ndarray]:
+        """Where every candidate (row of x) is in every tree, level by level from the roots: all trees walked for
+        all candidates at once (numpy); a candidate that reached a leaf stays there."""
+        feature, threshold, left, right, _, depth = self._arrays
+        trees = np.arange(len(self.trees))
+        rows = np.arange(x.shape[0])[:, None]
+        node = np.zeros((x.shape[0], len(self.trees)), dtype=np.int64)
+        levels = [node]
+        for _ in range(depth):
+            go_left = x[rows, feature[trees, node]] <= threshold[trees, node]
+            step = np.where(go_left, left[trees, node], right[trees, node])
+            node = np.where(left[trees, node] == -1, node, step)
+            levels.append(node)
+        return levels
+
     @cached_property
     def _arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
-        """The trees as padded arrays (tree × node) for walking many candidates at once; leaves point nowhere
-        (-1) and split on feature 0, which is never read there."""
+        """The trees as padded arrays (tree × node); leaves point nowhere (-1) and split on feature 0, which is
+        never read there."""
         width = max(len(tree.left) for tree in self.trees)
         shape = (len(self.trees), width)
         feature = np.zeros(shape, dtype=np.int64)
@@ -101,33 +117,11 @@ class Ranker:
             depth = max(depth, _depth(tree))
         return feature, threshold, left, right, value, depth
 
-    def reasons(self, features: dict[str, float], limit: int = 3) -> list[tuple[str, float]]:
-        """The features that raised this candidate's score most: along each tree's path, the change in value at a
-        split is credited to the feature split on (all trees walked at once, level by level)."""
-        feature, threshold, left, right, value, depth = self._arrays
-        x = np.array(self._vector(features))
-        trees = np.arange(len(self.trees))
-        node = np.zeros(len(self.trees), dtype=np.int64)
-        credit = np.zeros(len(self.names))
-        for _ in range(depth):
-            inner = left[trees, node] != -1
-            split = feature[trees, node]
-            child = np.where(x[split] <= threshold[trees, node], left[trees, node], right[trees, node])
-            child = np.where(inner, child, node)
-            np.add.at(credit, split[inner], self.rate * (value[trees, child] - value[trees, node])[inner])
-            node = child
-        ranked = sorted(((self.names[i], float(credit[i])) for i in np.flatnonzero(credit > 0)), key=lambda p: -p[1])
-        return ranked[:limit]
-
 
 def _depth(tree: Tree, node: int = 0) -> int:
     if tree.left[node] == -1:
         return 0
     return 1 + max(_depth(tree, tree.left[node]), _depth(tree, tree.right[node]))
-
-
-def _float32(value: float) -> float:
-    return struct.unpack("f", struct.pack("f", float(value)))[0]
 
 
 @lru_cache(maxsize=1)

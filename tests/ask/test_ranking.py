@@ -20,7 +20,7 @@ from kennisgraaf.api import Kennisgraaf
 from kennisgraaf.ask.engine import AskEngine
 from kennisgraaf.ask.handlers import phrases
 from kennisgraaf.ask.passages import PassageIndex
-from kennisgraaf.ask.ranker import ranker
+from kennisgraaf.ask.ranker import Tree, ranker
 from kennisgraaf.settings import PROJECT_ROOT
 from tests.ask.question_suite import load_cases
 
@@ -208,21 +208,31 @@ def test_answers_do_not_depend_on_the_process_hash_seed(embedded_kg: Kennisgraaf
     assert outputs[0] == outputs[1]
 
 
+def _path(tree: Tree, x: list[float]) -> list[int]:
+    """The plain definition of a tree walk: from the root, left when x[feature] <= threshold, to a leaf."""
+    node, nodes = 0, [0]
+    while tree.left[node] != -1:
+        node = tree.left[node] if x[tree.feature[node]] <= tree.threshold[node] else tree.right[node]
+        nodes.append(node)
+    return nodes
+
+
 def test_the_walk_of_all_trees_at_once_gives_the_walk_of_each_tree() -> None:
     """probabilities() and reasons() walk every tree at once (numpy); one tree at a time must give the same."""
     model = ranker()
     rng = random.Random(7)
     for _ in range(50):
         features = {name: rng.choice([0.0, 1.0, rng.random()]) for name in model.names}
-        x = model._vector(features)
-        z = model.init + model.rate * math.fsum(tree.value[tree.path(x)[-1]] for tree in model.trees)
+        x = model.matrix([features])[0].tolist()
+        z = model.init + model.rate * math.fsum(tree.value[_path(tree, x)[-1]] for tree in model.trees)
         assert model.probability(features) == pytest.approx(1.0 / (1.0 + math.exp(-z)), abs=1e-12)
         credit: dict[str, float] = {}
         for tree in model.trees:
-            for parent, child in itertools.pairwise(tree.path(x)):
+            for parent, child in itertools.pairwise(_path(tree, x)):
                 name = model.names[tree.feature[parent]]
                 credit[name] = credit.get(name, 0.0) + model.rate * (tree.value[child] - tree.value[parent])
         expected = sorted(((n, v) for n, v in credit.items() if v > 0), key=lambda p: -p[1])[:3]
         got = model.reasons(features)
         assert [n for n, _ in got] == [n for n, _ in expected]
         assert [v for _, v in got] == pytest.approx([v for _, v in expected], abs=1e-9)
+    assert model.matrix([{model.names[0]: 0.1}])[0, 0] == float(np.float32(0.1))  # float32, as learned
