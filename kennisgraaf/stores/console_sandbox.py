@@ -20,7 +20,9 @@ from typing import Any, Protocol
 
 import redis
 from falkordb import FalkorDB
+from redis.backoff import NoBackoff
 from redis.exceptions import ResponseError
+from redis.retry import Retry
 
 from kennisgraaf.background import Background
 from kennisgraaf.errors import ConsoleBusy, QueryFailed, QueryRefused, QueryTooHeavy, StoreUnavailable
@@ -69,13 +71,19 @@ class EmbeddedSource:
         self.pointer_key = pointer_key
 
     def _client(self) -> redis.Redis:
-        self.main.ensure_running()
-        return redis.Redis(unix_socket_path=str(self.main.socket_path), socket_timeout=30)
+        # Never main.ensure_running(): the console must not start, wait for or replace the server that answers
+        # questions; when that server is down, the console says so and the next question restarts it.
+        return redis.Redis(unix_socket_path=str(self.main.socket_path), socket_timeout=30, retry=Retry(NoBackoff(), 0))
 
     def version(self) -> str | None:
         client = self._client()
         try:
             live = client.get(self.pointer_key)
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+            raise StoreUnavailable(
+                "De kennisbank zelf reageert nu niet, dus de console kan haar niet kopiëren; een vraag of pagina "
+                "start haar opnieuw."
+            ) from exc
         finally:
             client.close()
         return None if live is None else live.decode()

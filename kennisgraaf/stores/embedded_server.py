@@ -17,12 +17,16 @@ import time
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from kennisgraaf.errors import StoreUnavailable
 
 CONSOLE_DIR = CONSOLE_NAME = "console"  # the console's sacrificial server: <data dir>/console/console.sock
 MAX_SOCKET_PATH = 100  # the kernel's limit for sun_path is 108 bytes including the NUL
 START_TIMEOUT_S = 15.0
+LOADING_TIMEOUT_S = 300.0  # a server that is replaying its AOF is alive: wait for it this long before giving up
+UP, LOADING, DOWN = "up", "loading", "down"
 
 
 class EmbeddedServer:
@@ -76,13 +80,20 @@ class EmbeddedServer:
             self._start()
 
     def is_healthy(self) -> bool:
+        return self.state() == UP
+
+    def state(self) -> str:
+        """UP (answers), LOADING (alive, replaying its append-only file) or DOWN."""
         if not self.socket_path.exists():
-            return False
-        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2)
+            return DOWN
+        # No retries: redis-py's default retries a LOADING reply for seconds, which would hide the state asked for.
+        client = redis.Redis(unix_socket_path=str(self.socket_path), socket_timeout=2, retry=Retry(NoBackoff(), 0))
         try:
-            return bool(client.ping())
-        except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError, OSError):
-            return False
+            return UP if client.ping() else DOWN
+        except redis.BusyLoadingError:
+            return LOADING
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            return DOWN
         finally:
             client.close()
 
@@ -115,8 +126,9 @@ class EmbeddedServer:
     def _clear_stale(self) -> None:
         pid = self.pid()
         if pid is not None and self._is_our_server(pid):
-            # Alive but not answering: it may still be loading its AOF; give it a moment, then replace it.
-            if self._wait_healthy(5.0):
+            # Alive but not answering: wait while it loads its AOF, as long as a start may take otherwise (a busy
+            # machine can stall it for seconds), then replace it.
+            if self._wait_healthy(START_TIMEOUT_S):
                 return
             os.kill(pid, signal.SIGKILL)
             _wait_gone(pid, 5.0)
@@ -206,14 +218,19 @@ class EmbeddedServer:
         return args
 
     def _wait_healthy(self, timeout_s: float) -> bool:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self.is_healthy():
+        """Wait until the server answers: at most `timeout_s`, or LOADING_TIMEOUT_S while it is replaying its
+        append-only file (after many loads that takes seconds; killing it then would only start the replay over)."""
+        started = time.monotonic()
+        while True:
+            state = self.state()
+            if state == UP:
                 return True
             if self._process is not None and self._process.poll() is not None:
                 return False
+            waited = time.monotonic() - started
+            if waited >= (LOADING_TIMEOUT_S if state == LOADING else timeout_s):
+                return False
             time.sleep(0.02)
-        return False
 
     def _log_tail(self) -> str:
         try:

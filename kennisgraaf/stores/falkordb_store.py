@@ -148,6 +148,7 @@ class FalkorDBStore:
                 raise
             if active and active != staging:
                 _delete_graph(db.select_graph(active))
+            _compact_log(db)
             return self.counts()
 
         try:
@@ -185,6 +186,14 @@ class FalkorDBStore:
 
     def close(self) -> None:
         self._drop_connection()
+
+
+def _compact_log(db: FalkorDB) -> None:
+    """Rewrite the append-only file in the background so that it holds the live graph only. Without this it keeps
+    every load ever made, and a restart replays them all (about a second per load: after a few dozen loads the
+    server would take longer to start than anyone waits)."""
+    with contextlib.suppress(ResponseError):  # a rewrite already running: Redis schedules one after it
+        db.connection.bgrewriteaof()
 
 
 def _delete_graph(graph: Any) -> None:

@@ -7,17 +7,20 @@ import os
 import shutil
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import redis
 
 from kennisgraaf.api import Kennisgraaf
 from kennisgraaf.errors import KennisgraafError, StoreUnavailable
 from kennisgraaf.knowledge import KnowledgeSet
 from kennisgraaf.settings import Settings
-from kennisgraaf.stores.embedded_server import EmbeddedServer
+from kennisgraaf.stores import embedded_server
+from kennisgraaf.stores.embedded_server import LOADING, EmbeddedServer
 from kennisgraaf.stores.falkordb_store import FalkorDBStore
 from tests.conftest import SEED_DIR, short_tmp_dir
 
@@ -143,3 +146,78 @@ def test_disk_full_during_a_load_keeps_the_previous_graph(tiny_disk: Path, seed_
     finally:
         kg.close()
         server.stop()
+
+
+def _log_bytes(server: EmbeddedServer) -> int:
+    """The append-only file's size on disk, once no rewrite of it is running or waiting."""
+    client = redis.Redis(unix_socket_path=str(server.socket_path))
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            info = client.info("persistence")
+            if not info["aof_rewrite_in_progress"] and not info["aof_rewrite_scheduled"]:
+                break
+            time.sleep(0.05)
+    finally:
+        client.close()
+    return sum(f.stat().st_size for f in server.data_dir.rglob("appendonly*") if f.is_file())
+
+
+def test_the_append_only_file_holds_the_live_graph_only(
+    own_server: EmbeddedServer, seed_knowledge: KnowledgeSet
+) -> None:
+    """Every load is rewritten away: after five loads the log is as small as after one, and a restart replays
+    one graph, not five (restart time grows with the log: about a second per load kept)."""
+    kg = Kennisgraaf(FalkorDBStore(own_server), Settings(seed_dir=SEED_DIR))
+    kg.load_knowledge(seed_knowledge)
+    after_one = _log_bytes(own_server)
+    for _ in range(4):
+        kg.load_knowledge(seed_knowledge)
+    after_five = _log_bytes(own_server)
+    assert after_five < 1.5 * after_one, (after_one, after_five)
+    before = kg.export()
+    kg.close()
+    own_server.stop()
+    restarted = Kennisgraaf(FalkorDBStore(own_server), Settings(seed_dir=SEED_DIR))
+    assert restarted.export() == before
+    restarted.close()
+
+
+def test_a_server_replaying_a_long_log_is_waited_for_not_killed(
+    own_server: EmbeddedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that answers LOADING is alive: a second process that finds it so waits, even past the time it gives
+    a server that does not answer at all (START_TIMEOUT_S, shortened here so that a replay of seconds outlasts it),
+    instead of killing it and starting the replay over."""
+    monkeypatch.setattr(embedded_server, "START_TIMEOUT_S", 1.0)
+    own_server.ensure_running()
+    client = redis.Redis(unix_socket_path=str(own_server.socket_path))
+    try:  # many small writes, kept in the log as commands: replaying them takes longer than a start may take
+        client.config_set("auto-aof-rewrite-percentage", 0)
+        text = "x" * 1000
+        started = time.monotonic()
+        while time.monotonic() - started < 6:
+            pipe = client.pipeline(transaction=False)
+            for i in range(1000):
+                pipe.execute_command("GRAPH.QUERY", "slow", f"CREATE (:N {{i: {i}, t: '{text}'}})")
+            pipe.execute()
+        expected = client.execute_command("GRAPH.RO_QUERY", "slow", "MATCH (n:N) RETURN count(n)")[1][0][0]
+    finally:
+        client.close()
+    own_server.stop()
+    starter = threading.Thread(target=own_server.ensure_running)
+    starter.start()
+    deadline = time.monotonic() + 30
+    while own_server.state() != LOADING and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert own_server.state() == LOADING
+    pid = own_server.pid()
+    other = EmbeddedServer(own_server.data_dir)  # as another process would see it
+    other.ensure_running()
+    starter.join(60)
+    assert own_server.pid() == pid
+    client = redis.Redis(unix_socket_path=str(own_server.socket_path))
+    try:
+        assert client.execute_command("GRAPH.RO_QUERY", "slow", "MATCH (n:N) RETURN count(n)")[1][0][0] == expected
+    finally:
+        client.close()
