@@ -28,18 +28,24 @@ KINDS = (
     "procedure", "measure_actors", "legal_basis", "organisation_measures", "forum", "definition", "describe",
     "theme", "tensions", "survey", "conclusions", "training", "chain", "passage", "situation",
 )
+_BEFORE = r"^((in|op|met|uit|van|voor|bij|aan|door|onder|over|tussen|naar|volgens|binnen|via|tot|on|with|from|for|by|"
+_BEFORE += r"to|under|at|of|into|through|according to|sinds|vanaf|since|until) )?"
 QUESTION_TYPES = (
-    ("who", r"^(wie|bij wie|aan wie|met wie|door wie|who|whom|which organi[sz]ation)\b|\bwie\b"),
-    ("how", r"^(hoe|how|op welke manier|wat (moet|kan|kunnen) (ik|we|wij)|what (can|should|must))\b"),
-    ("why", r"^(waarom|why|wat is de reden|om welke reden)\b|\bwaarom\b"),
-    ("which", r"^(welke|which|what measures|wat voor)\b"),
-    ("yesno", r"^(is|zijn|heeft|hebben|kan|kunnen|mag|mogen|moet|moeten|wordt|worden|bestaat|bestaan|klopt|speelt|"
-              r"gaat|gaan|geldt|gelden|zit|zitten|noemt|zegt|"
-              r"does|do|is|are|can|could|has|have|was|were|did|may|must|should)\b"),
-    ("what", r"^(wat|what)\b"),
+    ("who", _BEFORE + r"(wie|who|whom|which organi[sz]ations?)\b|\bwie\b"),
+    ("how", _BEFORE + r"(hoe|how|welke manier(en)?|wat (moet|kan|kunnen) (ik|we|wij)|what (can|should|must)|"
+            r"in hoeverre|to what extent)\b"),
+    ("why", r"^(waarom|why|wat is de reden|om welke reden|waarvoor|what for)\b|\bwaarom\b"),
+    ("when", _BEFORE + r"(wanneer|when|in welk jaar)\b"),
+    ("where", _BEFORE + r"(waar|where|welke (instantie|organisatie|plek|plaats)|what (agency|organi[sz]ation))\b"),
+    ("which", _BEFORE + r"(welke|welk(?! (percentage|deel|aandeel)\b)|which|what measures|wat voor)\b"),
+    ("yesno", r"^(is|zijn|heeft|hebben|kan|kun|kunnen|mag|mogen|moet|moeten|wordt|worden|bestaat|bestaan|klopt|speelt|"
+              r"gaat|gaan|geldt|gelden|zit|zitten|noemt|zegt|maakt|maken|deelt|delen|valt|vallen|krijgt|krijgen|"
+              r"biedt|bieden|werkt|werken|komt|komen|hoort|horen|blijft|blijven|voert|voeren|weet|weten|ziet|zien|"
+              r"organiseert|organiseren|staat|staan|houdt|houden|doet|doen|"
+              r"does|do|is|are|can|could|has|have|was|were|did|may|must|should|will|would)\b"),
+    ("what", _BEFORE + r"(wat|what)\b"),
     ("howmany", r"\b(hoeveel|how many|how much|welk percentage|what share|what percentage|aantal|welk deel|"
                 r"welk aandeel|hoe groot (is )?(het|een) (deel|aandeel)|what proportion|what part)\b"),
-    ("when", r"^(wanneer|when|sinds wanneer|in welk jaar)\b"),
 )
 # What a quantity, duration, frequency or date question needs the answer to say, near the words it asks about.
 TYPED_QUESTIONS = (
@@ -71,6 +77,7 @@ ANSWER_TYPES = {
 _NARRATIVE = re.compile(r"^(een|iemand|ons|onze|wij|we|ik|in (een|ons|onze)|bij (een|ons|onze)|als (een|iemand|we|wij)|"
                         r"stel|our|a|an|someone|we|i|in (a|our)|if (a|someone|we))\b")
 _SECOND_SENTENCE = re.compile(r"[.?!]\s+\w")
+_QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _ASKS_MEASURES = re.compile(r"\b(maatregel|maatregelen|interventie|interventies|mogelijkheden|instrumenten|middelen|"
                             r"wat (kan|kunnen|moet|moeten) (de|het|we|wij|ik|ze|zij)|wat voorziet|welke stappen|"
                             r"measures?|interventions?|options|what (can|should|could) (we|i|the|a)|which steps)\b")
@@ -107,8 +114,15 @@ class Understood:
 
     # Question-level signals: read once per question, used for every candidate.
     @cached_property
+    def asked(self) -> str:
+        """The question itself: the last sentence with a question mark (a situation may be told before it)."""
+        sentences = [s for s in _QUESTION_SPLIT.split(self.text.strip()) if s.strip()]
+        asked = [s for s in sentences if "?" in s]
+        return (asked or sentences or [self.text])[-1]
+
+    @cached_property
     def qtype(self) -> str:
-        folded = fold(self.text)
+        folded = fold(self.asked)
         for name, pattern in _QUESTION_TYPES:
             if pattern.search(folded):
                 return name
@@ -117,7 +131,7 @@ class Understood:
     @cached_property
     def answer_type(self) -> str:
         """What the question needs the answer to say: a quantity, duration, frequency, date — or '' for anything."""
-        folded = fold(self.text)
+        folded = fold(self.asked)
         return next((name for name, pattern in _TYPED_QUESTIONS if pattern.search(folded)), "")
 
     @cached_property

@@ -26,7 +26,7 @@ MIN_PART = 4
 # plus a bonus per entity of the question it mentions (at most two).
 COVERAGE_BOOST = 1.0
 ENTITY_BOOST = 0.2
-QUOTE_CHARS = 800
+QUOTE_CHARS = 1100
 TOKEN_CACHE = 50_000
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'(])")
 _LINKERS = ("s", "en", "e")

@@ -144,6 +144,8 @@ def test_questions_the_report_does_not_answer_are_not_answered(embedded_kg: Kenn
         ("Which prosecutors did the inspectorate speak to, by name?", True),
         ("Welke inwoners van Zwolle zijn besproken in het casusoverleg?", True),
         ("Which residents are eligible for support from the family support point?", False),
+        ("What good practice did the inspectorate see in Amsterdam's case meetings?", False),
+        ("What did the inspectorate find in Amsterdam's case approach?", False),
     ],
 )
 def test_only_questions_about_persons_are_refused_for_privacy(

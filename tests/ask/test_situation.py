@@ -59,6 +59,34 @@ def test_the_question_says_what_kind_of_answer_it_needs(question: str, answer_ty
     assert _understood(question).answer_type == answer_type
 
 
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("Wie neemt deel aan het casusoverleg?", "who"),
+        ("Een moeder belt ons over haar dochter. Wie moeten we inschakelen?", "who"),
+        ("To whom does the casusregisseur report?", "who"),
+        ("Op welke manieren heeft de inspectie informatie verzameld?", "how"),
+        ("In hoeverre kennen gemeenten de maatregelen?", "how"),
+        ("Waarvoor dient de weegploeg?", "why"),
+        ("Waar kan een school met vragen over radicalisering terecht?", "where"),
+        ("Where can parents of a traveller find support?", "where"),
+        ("Een man wil uit de beweging stappen. Welke voorziening kan hem begeleiden?", "which"),
+        ("In welke gevangenissen zit een Terroristen Afdeling?", "which"),
+        ("Welk dreigingsniveau gold in 2017?", "which"),
+        ("Welk percentage van de gemeenten heeft beleid?", "howmany"),
+        ("Uit hoeveel maatregelen bestaat het actieprogramma?", "howmany"),
+        ("In welk jaar verscheen het actieprogramma?", "when"),
+        ("Sinds wanneer bestaat het ROR?", "when"),
+        ("Maakt het modelconvenant informatiedeling mogelijk?", "yesno"),
+        ("weegploeg", "other"),
+    ],
+)
+def test_the_question_type_is_read_from_the_question_itself(question: str, qtype: str) -> None:
+    """The question words, also after a preposition ('Op welke manier', 'In welke'), and in the last sentence when a
+    situation is told first: the kind of answer asked for is a feature of every candidate."""
+    assert _understood(question).qtype == qtype
+
+
 def test_an_amount_the_report_does_not_state_is_not_answered(embedded_kg: Kennisgraaf) -> None:
     answer = AskEngine(embedded_kg).ask("Wat kost een basistraining radicalisering bij het ROR per deelnemer?")
     assert not answer.answered
