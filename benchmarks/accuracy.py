@@ -10,8 +10,8 @@ benchmarks/results/accuracy.json.
 The sets and what they are worth as a measurement:
 - tests/questions/*.yaml: the engine was built on these (development set; the test suite enforces >= 95%).
 - benchmarks/holdout_questions.yaml, holdout2_questions.yaml: once held out, since looked at (development sets).
-- benchmarks/train4_questions.yaml … train15_questions.yaml: written from the report alone to train the ranker on
-  (development sets; train6–13 written in the fourth session, train14–15 in the fifth, each measured once before
+- benchmarks/train4_questions.yaml … train17_questions.yaml: written from the report alone to train the ranker on
+  (development sets; train6–13 written in the fourth session, train14–17 in the fifth, each measured once before
   the ranker was trained on it).
 - benchmarks/holdout3_questions.yaml: written from the report alone, never-seen during the second session; its
   per-kind totals were read at that session's end, so it is a development set since.
@@ -63,6 +63,8 @@ SETS = {
     "train13": [HERE / "train13_questions.yaml"],
     "train14": [HERE / "train14_questions.yaml"],
     "train15": [HERE / "train15_questions.yaml"],
+    "train16": [HERE / "train16_questions.yaml"],
+    "train17": [HERE / "train17_questions.yaml"],
     "holdout3": [HERE / "holdout3_questions.yaml"],
     "holdout4": [HERE / "holdout4_questions.yaml"],
     "holdout5": [HERE / "holdout5_questions.yaml"],
