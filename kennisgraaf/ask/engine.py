@@ -31,7 +31,8 @@ from kennisgraaf.ask.intents import phrased_intents, rules, score_intents
 from kennisgraaf.ask.linker import EntityIndex, Link, Node, non_overlapping
 from kennisgraaf.ask.passages import Hit, PassageIndex
 from kennisgraaf.ask.ranker import ranker
-from kennisgraaf.ask.text import clean_question, expand, fold, language, translated_groups
+from kennisgraaf.ask.spelling import corrected
+from kennisgraaf.ask.text import clean_question, expand, fold, language, synonym_words, translated_groups
 from kennisgraaf.errors import KennisgraafError, QueryFailed
 from kennisgraaf.index_cache import cached, rows_key
 
@@ -135,6 +136,7 @@ class AskEngine:
         """Normalise, link entities and read the intent signals."""
         indexes = self.indexes()
         index = indexes.entities
+        text = corrected(text, lang, indexes.passages.vocabulary, lambda word: _ordinary_known(word, indexes))
         search_text = expand(text, lang)
         found = index.candidates(search_text)
         # Names found only among the added synonyms are kept apart: they help ranking, not the reading.
@@ -392,6 +394,12 @@ def _capitalised_inside(text: str) -> list[str]:
 def _known(word: str, indexes: Indexes) -> bool:
     """A name the knowledge base knows: an entity's, or a word of the report's text."""
     return indexes.entities.knows(word) or indexes.passages.uses(word)
+
+
+def _ordinary_known(word: str, indexes: Indexes) -> bool:
+    """A word read as it is: the report or the knowledge base uses it, it is a compound of two report words, or a
+    synonym's word (curated: people use it for a report term)."""
+    return _known(word, indexes) or indexes.passages.splits(word) or fold(word) in synonym_words()
 
 
 def _unknown_names(text: str, indexes: Indexes) -> int:

@@ -65,6 +65,7 @@ class PassageIndex:
         self._found: dict[str, Passage | None] = {}
         words = {w for p in passages for w in _words(f"{p.section_title} {p.heading} {p.text}")}
         self._vocabulary = frozenset(w for w in words if len(w) >= MIN_PART)
+        self._vocabulary_list: list[str] | None = None
         self._tokens = [self.tokens(f"{p.section_title} {p.heading} {p.text}") for p in passages]
         self._token_sets = [frozenset(t) for t in self._tokens]
         self._vocab, self._weights = _bm25_weights(self._tokens)
@@ -125,6 +126,17 @@ class PassageIndex:
 
     def knows(self, token: str) -> bool:
         return token in self._known
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """The report's words (folded), in a stable order: what a typo is corrected to."""
+        if self._vocabulary_list is None:
+            self._vocabulary_list = sorted(self._vocabulary)
+        return self._vocabulary_list
+
+    def splits(self, word: str) -> bool:
+        """Whether the word is a compound of two words the report uses."""
+        return bool(self._parts(fold(word)))
 
     def uses(self, word: str) -> bool:
         """Whether the report's text uses this word (folded), or a word with its stem."""

@@ -298,6 +298,12 @@ def _lexicon(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"\b{re.escape(key)}\b"), value) for key, value in pairs)
 
 
+@lru_cache(maxsize=1)
+def synonym_words() -> frozenset[str]:
+    """Every word of the Dutch synonyms' keys: words people use that the report may not (never a typo)."""
+    return frozenset(w for key in load_yaml(LEXICON_DIR / "synonyms.yaml") for w in fold(str(key)).split())
+
+
 def _lookup(name: str, folded: str, consume: bool) -> tuple[list[str], str]:
     """The terms of every entry of a lexicon that the (folded) text holds, longest keys first; with `consume` the
     matched words are taken out of the text, so that a shorter key does not match inside a longer one."""
