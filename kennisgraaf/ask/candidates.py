@@ -81,6 +81,12 @@ _QUESTION_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _ASKS_MEASURES = re.compile(r"\b(maatregel|maatregelen|interventie|interventies|mogelijkheden|instrumenten|middelen|"
                             r"wat (kan|kunnen|moet|moeten) (de|het|we|wij|ik|ze|zij)|wat voorziet|welke stappen|"
                             r"measures?|interventions?|options|what (can|should|could) (we|i|the|a)|which steps)\b")
+# A question that asks what something is or means: the one a definition card answers.
+_ASKS_DEFINITION = re.compile(
+    r"^((en|and|maar|but) )?((wat|what) (is|zijn|are) (een |de |het |a |an |the )?[\w'-]+( [\w'-]+)?( [\w'-]+)?\W*$|"
+    r"wat (betekent|betekenen|houdt|houden|verstaat|verstaan|wordt (er )?(bedoeld|verstaan))|waar staat|"
+    r"what does .* (mean|stand for)|what is meant|define|definitie|betekenis)"
+)
 _TYPED_QUESTIONS = tuple((name, re.compile(pattern)) for name, pattern in TYPED_QUESTIONS)
 _ANSWER_TYPES = {name: re.compile(pattern) for name, pattern in ANSWER_TYPES.items()}
 _NUMBER = re.compile(r"\b\d+(,\d+)?\s*(%|procent|percent)|\b\d{2,}\b")
@@ -140,6 +146,11 @@ class Understood:
         return bool(_NARRATIVE.search(fold(self.text)) or _SECOND_SENTENCE.search(self.text))
 
     @cached_property
+    def asks_definition(self) -> bool:
+        """Whether the question asks what something is or means ('Wat is een ambtsbericht?')."""
+        return bool(_ASKS_DEFINITION.search(fold(self.asked)))
+
+    @cached_property
     def asks_measures(self) -> bool:
         """Whether the question asks for the measures or interventions there are."""
         return bool(_ASKS_MEASURES.search(fold(self.text)))
@@ -193,6 +204,8 @@ def describe_features(
         "bias": 1.0,
         f"kind={c.kind}": 1.0,
         f"qtype={qtype}|{group}": 1.0,
+        f"qtype={qtype}|kind={c.kind}": 1.0,
+        f"asks_definition|{group}": float(u.asks_definition),
         "coverage": coverage,
         "coverage_sq": coverage * coverage,
         "rare_coverage": rare_coverage,

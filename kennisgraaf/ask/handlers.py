@@ -58,9 +58,13 @@ _SUBINTENT = {
 }
 _CONCLUSION_KINDS = {
     "Recommendation": ("aanbeveling", "recommendation"),
-    "AttentionPoint": ("aandachtspunt", "attention point"),
+    "AttentionPoint": ("aandachtspunt", "attention point", "points of attention"),
     "GoodPractice": ("good practice", "best practice"),
 }
+# "de drie aandachtspunten", "the five recommendations": the question asks for the whole set, not the one that fits.
+_COUNTED = re.compile(r"\b(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|nine|"
+                      r"ten) (\w+ )?(aanbevelingen|aandachtspunten|good practices|best practices|recommendations|"
+                      r"attention points|points of attention)\b")
 
 
 @lru_cache(maxsize=1)
@@ -813,12 +817,17 @@ def _conclusions(ctx: Context) -> Composed | None:
         if not rows:
             return None
         ranked = ctx.rank_rows(rows, kinds[0])
-        chosen = [ranked[0][1]] if _dominant(ranked) else sorted(rows, key=lambda r: (r.get("number") or 99, r["name"]))
+        counted = bool(_COUNTED.search(folded))
+        chosen = ([ranked[0][1]] if _dominant(ranked) and not counted
+                  else sorted(rows, key=lambda r: (r.get("number") or 99, r["name"])))
         intro = p["conclusions_intro"][kinds[0]]
         if len(chosen) == 1:
             lead = p["conclusions_lead_one"][kinds[0]].format(name=chosen[0]["name"].rstrip("."))
         else:
-            lead = p["conclusions_lead"][kinds[0]].format(n=len(chosen))
+            numbered = sum(1 for r in chosen if r.get("number"))
+            lead = p["conclusions_lead"][kinds[0]].format(n=numbered or len(chosen))
+            if numbered and numbered < len(chosen):  # the report's numbered set, then what it names elsewhere
+                lead += " " + p["conclusions_also"].format(n=len(chosen) - numbered)
     else:
         rows = ctx.query("finding.statements", {})
         ranked = ctx.rank_rows(rows, "Finding", *_CONCLUSION_KINDS)

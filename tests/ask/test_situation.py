@@ -87,6 +87,25 @@ def test_the_question_type_is_read_from_the_question_itself(question: str, qtype
     assert _understood(question).qtype == qtype
 
 
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Wat is een ambtsbericht?", True),
+        ("Wat houdt de paspoortmaatregel in?", True),
+        ("Wat betekent het dat een paspoort gesignaleerd staat?", True),
+        ("What is the Exit facility?", True),
+        ("What does CTER stand for?", True),
+        ("Wat is de rol van de KMar bij terugkeerders?", False),
+        ("What is an ambtsbericht and why does it not name its sources?", False),
+        ("Which organisation is the only one to include radicalisation in its basic training?", False),
+        ("Ik ben nieuw in het overleg. Wat is een casusregisseur?", True),
+    ],
+)
+def test_a_question_asking_what_something_is_is_told_apart(question: str, asks: bool) -> None:
+    """A definition card answers 'what is X', not every question that names X: a feature of every candidate."""
+    assert _understood(question).asks_definition is asks
+
+
 def test_an_amount_the_report_does_not_state_is_not_answered(embedded_kg: Kennisgraaf) -> None:
     answer = AskEngine(embedded_kg).ask("Wat kost een basistraining radicalisering bij het ROR per deelnemer?")
     assert not answer.answered
