@@ -22,6 +22,7 @@ from kennisgraaf.ask.handlers import (
     HANDLERS,
     Composed,
     Context,
+    _article,
     _dedupe_sources,
     _refs,
     _unique,
@@ -450,7 +451,7 @@ def _suggestions(p: dict[str, Any], about: list[Link] | list[Node]) -> list[str]
     out: list[str] = []
     for node in _unique(x.node if isinstance(x, Link) else x for x in about):
         for template in p["suggestion"].get(node.label, []):
-            out.append(template.format(name=node.spoken))
+            out.append(template.format(name=node.spoken, article=_article(node.spoken, p)))
     out.extend(_default_suggestions(p))
     return list(dict.fromkeys(out))[:6]
 

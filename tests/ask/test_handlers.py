@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kennisgraaf.api import Kennisgraaf
-from kennisgraaf.ask.engine import AskEngine
+from kennisgraaf.ask.engine import AskEngine, _suggestions
 from kennisgraaf.ask.handlers import phrases
 from kennisgraaf.ask.text import language
 
@@ -35,3 +35,12 @@ def test_one_attention_point_asked_by_its_subject_is_given_alone(embedded_kg: Ke
     text = _candidate_text(embedded_kg, "Welk aandachtspunt gaat over de verantwoording?", "conclusions")
     assert "verantwoordingssystematiek" in text
     assert "interferentie" not in text.lower()
+
+
+@pytest.mark.parametrize("named, suggestion", [
+    ("strafrechtelijk ingrijpen bij ronselen", "Wie beslist over het strafrechtelijk ingrijpen bij ronselen?"),
+    ("de paspoortmaatregel", "Wie beslist over de paspoortmaatregel?"),
+])
+def test_suggestions_name_a_measure_with_its_article(embedded_kg: Kennisgraaf, named: str, suggestion: str) -> None:
+    engine = AskEngine(embedded_kg)
+    assert suggestion in _suggestions(phrases()["nl"], engine.understand(named, "nl").links)
