@@ -63,8 +63,7 @@ _CONCLUSION_KINDS = {
 }
 # "de drie aandachtspunten", "the five recommendations": the question asks for the whole set, not the one that fits.
 _COUNTED = re.compile(r"\b(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five|six|seven|eight|nine|"
-                      r"ten) (\w+ )?(aanbevelingen|aandachtspunten|good practices|best practices|recommendations|"
-                      r"attention points|points of attention)\b")
+                      r"ten) (\w+ )?(" + "|".join(k for keys in _CONCLUSION_KINDS.values() for k in keys) + ")")
 
 
 @lru_cache(maxsize=1)
