@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -14,7 +15,23 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from kennisgraaf.privacy import personal_data_reason
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# C0 control characters other than tab and line breaks, and DEL: nothing in a report needs them, and a NUL cuts
+# FalkorDB's query text short (its client inlines parameters), so a load would fail late instead of here.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 EXTERNAL = "external"
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string in a field value, however deeply nested in lists and dicts."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
 
 
 def _no_personal_data(value: str | None) -> str | None:
@@ -52,6 +69,15 @@ class Provenance(BaseModel):
     confidence: Literal["H", "M"] | None = Field(
         default=None, description="Only for source 'external': H (high) or M (medium) confidence."
     )
+
+    @field_validator("*")
+    @classmethod
+    def _no_control_characters(cls, value: object) -> object:
+        for text in _strings(value):
+            found = CONTROL_CHARACTER.search(text)
+            if found:
+                raise ValueError(f"contains the control character U+{ord(found.group()):04X}; remove it")
+        return value
 
     @field_validator("quote")
     @classmethod

@@ -29,6 +29,7 @@ def test_there_is_a_fixture_per_error_kind() -> None:
         "yaml_syntax",
         "unknown_collection",
         "step_unknown_actor",
+        "control_character",
     } <= set(KINDS)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kennisgraaf.api import Kennisgraaf
@@ -139,6 +139,7 @@ def test_any_mutation_gives_a_clean_result_or_located_errors(fuzz_dir: Path, mut
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mutations=st.lists(MUTATIONS, min_size=1, max_size=3))
+@example(mutations=[("replace_value", "§3.2.1", "\\0")])  # a YAML-escaped NUL once passed validation and broke the load
 def test_a_failed_load_leaves_the_previous_graph(
     fuzz_dir: Path, embedded_server: EmbeddedServer, seed_knowledge: KnowledgeSet, mutations: list[tuple]
 ) -> None:

@@ -12,6 +12,11 @@ import pytest
 
 from kennisgraaf.api import Kennisgraaf
 from kennisgraaf.catalogue import ENGINES, catalogue, used_params
+from kennisgraaf.knowledge import KnowledgeSet
+from kennisgraaf.settings import Settings
+from kennisgraaf.stores.embedded_server import EmbeddedServer
+from kennisgraaf.stores.falkordb_store import FalkorDBStore
+from tests.conftest import SEED_DIR
 
 GOLDEN_DIR = Path(__file__).resolve().parent.parent / "golden" / "queries"
 UPDATE = bool(os.environ.get("KENNISGRAAF_UPDATE_GOLDEN"))
@@ -143,6 +148,22 @@ def test_query_runs_and_engines_agree(query_id: str, loaded_by_engine: dict[str,
     assert golden.read_text(encoding="utf-8") == rendered, (
         f"{query_id} drifted from {golden}; rerun with KENNISGRAAF_UPDATE_GOLDEN=1 if intended"
     )
+
+
+def test_catalogue_queries_leave_the_graph_unchanged(
+    seed_knowledge: KnowledgeSet, embedded_server: EmbeddedServer
+) -> None:
+    """Read queries must not change what is stored. FalkorDB 4.16 emptied an unrelated node's long `summary` when
+    entity.chain concatenated two coalesced relationship properties per step in a `reduce` (measured: m11's
+    summary read '' afterwards, on a graph of its own, after one run); the golden files caught it only by luck."""
+    kg = Kennisgraaf(FalkorDBStore(embedded_server, graph_name="kgunchanged"), Settings(seed_dir=SEED_DIR))
+    kg.load_knowledge(seed_knowledge)
+    before = kg.export()
+    for query_id in QUERY_IDS:
+        kg.query(query_id, params_for(query_id))
+    assert kg.export() == before
+    kg.store.drop()
+    kg.close()
 
 
 @pytest.mark.parametrize(
