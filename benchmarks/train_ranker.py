@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -157,7 +158,7 @@ def check_runtime(model: GradientBoostingClassifier, names: list[str], trees: li
 
 def main() -> None:
     cases = [c for name, paths in SETS.items() if name not in NEVER_SEEN for c in load(paths)]
-    with embedded_seed(Path("/tmp/kg-train")) as kg:
+    with embedded_seed(Path(tempfile.mkdtemp(prefix="kg-train-", dir="/tmp"))) as kg:  # one per run
         engine = AskEngine(kg)
         features, labels, groups, ruled = collect(engine, cases)
     vectorizer = DictVectorizer(sparse=False)

@@ -93,6 +93,15 @@ def test_ask_readable_and_json(cli_env: dict[str, str]) -> None:
     assert answer["answered"] and answer["query"]
 
 
+def test_an_unanswered_question_lists_each_suggestion_once(cli_env: dict[str, str]) -> None:
+    readable = run(cli_env, "ask", "Wat is de kleur van de lucht?")
+    assert readable.returncode == 0
+    answer = json.loads(run(cli_env, "ask", "--json", "Wat is de kleur van de lucht?").stdout)
+    assert not answer["answered"] and answer["suggestions"]
+    for suggestion in answer["suggestions"]:
+        assert readable.stdout.count(suggestion) == 1, suggestion
+
+
 def test_ask_jsonl_answers_in_order_in_one_process(cli_env: dict[str, str]) -> None:
     questions = ["Wat betekent RIEC?", "", "x" * 5000, "Who takes part in the casusoverleg?", "\x00\x1b[2J"]
     result = run(cli_env, "ask", "--jsonl", stdin="\n".join(questions) + "\n")

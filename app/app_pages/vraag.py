@@ -161,6 +161,8 @@ def question_and_answer() -> None:
         result = ask(question)
         if not result.answered:
             st.info(paragraphs(result.answer))
+            for source in result.sources:  # the passage that came closest: a place to read, not an answer
+                report_source_link(source.section, source.quote, source.passage)
         else:
             answer_card(result)
         suggestions(result)

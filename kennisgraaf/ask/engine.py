@@ -44,6 +44,8 @@ UNSTATED_TYPES = frozenset({"amount", "howlong"})  # asked for, these must be st
 RESULT_CACHE = 4096
 SUPPORT_COVERAGE = 0.6
 EXTERNAL_COVERAGE = 0.5
+# An abstention points to the passage the ranker liked best when it came this close: not an answer, a place to read.
+NEAREST_PASSAGE = 0.5
 
 
 class QueryRunner(Protocol):
@@ -432,13 +434,21 @@ def _not_answered(
     """'I don't know', with what it can answer: first what the nearest candidates were about ('Bedoelde u …?')."""
     nodes = _unique([*(n for c in near[:3] for n in c.composed.entities[:1]), *(link.node for link in links)])
     suggestions = _suggestions(p, nodes)
+    lines = [(reason + " " if reason else "") + p["unknown"], *(f"- {s}" for s in suggestions)]
+    nearest = next((c for c in near if c.kind == "passage" and c.probability >= NEAREST_PASSAGE and c.hits), None)
+    sources = []
+    if nearest is not None:
+        passage = nearest.hits[0].passage
+        lines.append(p["nearest"].format(name=passage.name, heading=passage.heading or passage.section_title))
+        sources.append(SourceRef(section=passage.name, passage=passage.id))
     return Answer(
         question=text,
         answered=False,
         intent=intent,
         language=lang,
-        answer=(reason + " " if reason else "") + p["unknown"] + "\n" + "\n".join(f"- {s}" for s in suggestions),
+        answer="\n".join(lines),
         entities=_refs(_unique(link.node for link in links)),
+        sources=sources,
         suggestions=suggestions,
     )
 

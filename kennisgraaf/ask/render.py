@@ -22,7 +22,8 @@ def render_answer(answer: Answer) -> str:
     if answer.query:
         params = ", ".join(f"{k}={v!r}" for k, v in answer.params.items())
         lines.append(f"{words['how']}: intent={answer.intent}; query={answer.query}({params})")
-    if answer.suggestions and not answer.answered:
+    more = [s for s in answer.suggestions if f"- {s}" not in answer.answer]  # an abstention already lists them
+    if more and not answer.answered:
         lines.append(f"{words['suggestions']}:")
-        lines.extend(f"  - {s}" for s in answer.suggestions)
+        lines.extend(f"  - {s}" for s in more)
     return "\n".join(lines).rstrip()

@@ -125,6 +125,29 @@ def test_not_answered_question_shows_suggestions() -> None:
     assert at.query_params.get("vraag") == suggestions[0].label
 
 
+# Questions the report touches on without a sure answer: at least one must get the pointer to a passage.
+NEAR_MISSES = [
+    "Een jongen die in ons overleg besproken wordt lijkt vooral psychisch in de war. "
+    "Valt daar binnen de aanpak iets mee?",
+    "Hoe verschilt het hebben van radicaliseringsbeleid tussen kleine, middelgrote en grote gemeenten?",
+    "Zegt deze evaluatie iets over hoe effectief de maatregelen zijn?",
+]
+
+
+def test_an_abstention_links_to_the_passage_that_came_closest() -> None:
+    pointed = 0
+    for question in NEAR_MISSES:
+        at = run_app({"vraag": question})
+        assert_clean(at)
+        alerts = " ".join(str(e.value) for e in at.info)
+        if "Het dichtst bij uw vraag komt" not in alerts:
+            continue
+        pointed += 1
+        links = [(unescape(link.proto.label), link.proto.query_string) for link in at.get("page_link")]
+        assert any(label.startswith("Lees in het rapport") and "passage=" in query for label, query in links), links
+    assert pointed
+
+
 def test_measure_detail_m08() -> None:
     at = run_app({"id": "m08"}, page="app_pages/maatregelen.py")
     assert_clean(at)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,11 +57,18 @@ def judge(case: Case, answer: Answer) -> list[str]:
         problems.append(f"answered={answer.answered}, expected {case.answered}")
     text = f" {fold(answer.answer)} "
     for group in case.must_contain:
-        if not any(
-            f" {fold(alt)} " in text or (fold(alt) in text.replace(" ", "") and len(fold(alt)) > 3) for alt in group
-        ):
+        if not any(_contains(answer.answer, text, alt) for alt in group):
             problems.append(f"missing one of {list(group)}")
     return problems
+
+
+def _contains(raw: str, folded: str, alt: str) -> bool:
+    """Whether the answer says `alt`: as folded words, or (longer than 3 characters) inside a word. A short
+    abbreviation in capitals ("OM", "BZ", "IND") must stand in capitals as a word of its own: folded, "OM" would
+    match the Dutch word "om" in any answer."""
+    if alt.isupper() and len(alt) <= 4:
+        return re.search(rf"(?<!\w){re.escape(alt)}(?!\w)", raw) is not None
+    return f" {fold(alt)} " in folded or (fold(alt) in folded.replace(" ", "") and len(fold(alt)) > 3)
 
 
 def summary(results: list[tuple[Case, Answer, list[str]]]) -> dict[str, Any]:

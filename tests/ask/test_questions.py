@@ -74,3 +74,23 @@ def test_questions_about_persons_are_refused(embedded_kg: Kennisgraaf) -> None:
 def test_answers_are_deterministic(embedded_kg: Kennisgraaf) -> None:
     question = "Wie beslist over de paspoortmaatregel?"
     assert embedded_kg.ask(question) == embedded_kg.ask(question)
+
+
+def test_an_abstention_points_only_to_a_real_passage_and_privacy_to_none(embedded_kg: Kennisgraaf) -> None:
+    """When the Vraagbaak does not answer, it may name the passage that came closest (a place to read, not an
+    answer); that passage exists and the text names it. A refused question about persons never points anywhere."""
+    passages = {row["id"]: row["name"] for row in embedded_kg.query("passage.all", {})}
+    pointed = 0
+    for case in CASES:
+        answer = embedded_kg.ask(case.q)
+        if answer.answered:
+            continue
+        if answer.intent == "privacy":
+            assert not answer.sources, case.q
+            continue
+        assert len(answer.sources) <= 1, case.q
+        for source in answer.sources:
+            assert passages[source.passage] == source.section
+            assert source.section in answer.answer
+            pointed += 1
+    assert pointed  # some abstention in the suite came close to a passage
