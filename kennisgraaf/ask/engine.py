@@ -435,8 +435,8 @@ def _not_answered(
     nodes = _unique([*(n for c in near[:3] for n in c.composed.entities[:1]), *(link.node for link in links)])
     suggestions = _suggestions(p, nodes)
     lines = [(reason + " " if reason else "") + p["unknown"], *(f"- {s}" for s in suggestions)]
-    nearest = next((c for c in near if c.kind == "passage" and c.probability >= NEAREST_PASSAGE and c.hits), None)
-    sources = []
+    nearest = next((c for c in near if c.kind == "passage" and c.probability >= NEAREST_PASSAGE), None)
+    sources: list[SourceRef] = []
     if nearest is not None:
         passage = nearest.hits[0].passage
         lines.append(p["nearest"].format(name=passage.name, heading=passage.heading or passage.section_title))

@@ -157,13 +157,15 @@ def test_catalogue_queries_leave_the_graph_unchanged(
     entity.chain concatenated two coalesced relationship properties per step in a `reduce` (measured: m11's
     summary read '' afterwards, on a graph of its own, after one run); the golden files caught it only by luck."""
     kg = Kennisgraaf(FalkorDBStore(embedded_server, graph_name="kgunchanged"), Settings(seed_dir=SEED_DIR))
-    kg.load_knowledge(seed_knowledge)
-    before = kg.export()
-    for query_id in QUERY_IDS:
-        kg.query(query_id, params_for(query_id))
-    assert kg.export() == before
-    kg.store.drop()
-    kg.close()
+    try:
+        kg.load_knowledge(seed_knowledge)
+        before = kg.export()
+        for query_id in QUERY_IDS:
+            kg.query(query_id, params_for(query_id))
+        assert kg.export() == before
+    finally:
+        kg.store.drop()
+        kg.close()
 
 
 @pytest.mark.parametrize(
