@@ -47,6 +47,8 @@ The sets and what they are worth as a measurement:
 - benchmarks/holdout12_questions.yaml: written from the report alone by someone who never saw the engine or any
   other set (end of the seventh session, after its last engine change); measured once on the final engine, totals
   only. Never-seen.
+- benchmarks/holdout13_questions.yaml: written from the report alone by someone who never saw the engine or any
+  other set (start of the eighth session), committed before that session's engine changes. Never-seen.
 The never-seen sets (NEVER_SEEN) are never trained on, and their individual results are not read while the engine is
 being changed: --verbose refuses them unless --i-am-done is given.
 """
@@ -67,7 +69,7 @@ from benchmarks.common import embedded_seed
 from tests.ask.question_suite import QUESTIONS_DIR, Case, judge
 
 HERE = Path(__file__).resolve().parent
-NEVER_SEEN = ("holdout10", "holdout11", "holdout12")  # never trained on, never read question by question
+NEVER_SEEN = ("holdout10", "holdout11", "holdout12", "holdout13")  # never trained on, never read question by question
 SETS = {
     "tests/questions": sorted(QUESTIONS_DIR.glob("*.yaml")),
     "holdout": [HERE / "holdout_questions.yaml"],
@@ -100,6 +102,7 @@ SETS = {
     "holdout10": [HERE / "holdout10_questions.yaml"],
     "holdout11": [HERE / "holdout11_questions.yaml"],
     "holdout12": [HERE / "holdout12_questions.yaml"],
+    "holdout13": [HERE / "holdout13_questions.yaml"],
 }
 
 
