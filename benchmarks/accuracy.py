@@ -50,6 +50,8 @@ The sets and what they are worth as a measurement:
 - benchmarks/holdout13_questions.yaml: written from the report alone by someone who never saw the engine or any
   other set (start of the eighth session), committed before that session's engine changes; measured at the start
   and on the final engine, totals only (133 right, 5 wrong both times). Never-seen.
+- benchmarks/holdout14_questions.yaml: written from the report alone by someone who never saw the engine or any
+  other set (start of the ninth session), committed before that session's engine changes. Never-seen.
 The never-seen sets (NEVER_SEEN) are never trained on, and their individual results are not read while the engine is
 being changed: --verbose refuses them unless --i-am-done is given.
 """
@@ -70,7 +72,7 @@ from benchmarks.common import embedded_seed
 from tests.ask.question_suite import QUESTIONS_DIR, Case, judge
 
 HERE = Path(__file__).resolve().parent
-NEVER_SEEN = ("holdout10", "holdout11", "holdout12", "holdout13")  # never trained on, never read question by question
+NEVER_SEEN = ("holdout10", "holdout11", "holdout12", "holdout13", "holdout14")  # never trained on, never read question by question
 SETS = {
     "tests/questions": sorted(QUESTIONS_DIR.glob("*.yaml")),
     "holdout": [HERE / "holdout_questions.yaml"],
@@ -104,6 +106,7 @@ SETS = {
     "holdout11": [HERE / "holdout11_questions.yaml"],
     "holdout12": [HERE / "holdout12_questions.yaml"],
     "holdout13": [HERE / "holdout13_questions.yaml"],
+    "holdout14": [HERE / "holdout14_questions.yaml"],
 }
 
 
