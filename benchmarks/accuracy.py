@@ -1,6 +1,6 @@
 """How often the Vraagbaak is right, and how often it answers wrongly, on every question set.
 
-    python benchmarks/accuracy.py [--verbose SET] [--only SET]
+    python benchmarks/accuracy.py [--verbose SET] [--only SET] [--development]
 
 Per set it counts three outcomes: **right** (answered as expected and containing what a correct answer needs),
 **wrong** (answered, but missing what a correct answer needs — or answered where the report has no answer) and
@@ -72,7 +72,8 @@ from benchmarks.common import embedded_seed
 from tests.ask.question_suite import QUESTIONS_DIR, Case, judge
 
 HERE = Path(__file__).resolve().parent
-NEVER_SEEN = ("holdout10", "holdout11", "holdout12", "holdout13", "holdout14")  # never trained on, never read question by question
+# Never trained on, never read question by question.
+NEVER_SEEN = ("holdout10", "holdout11", "holdout12", "holdout13", "holdout14")
 SETS = {
     "tests/questions": sorted(QUESTIONS_DIR.glob("*.yaml")),
     "holdout": [HERE / "holdout_questions.yaml"],
@@ -134,6 +135,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", default="", help="print the failures of this set")
     parser.add_argument("--only", default="", help="score only this set")
+    parser.add_argument("--development", action="store_true", help="score the development sets only")
     parser.add_argument("--i-am-done", action="store_true", help="allow --verbose on the never-seen set")
     args = parser.parse_args()
     if args.verbose in NEVER_SEEN and not args.i_am_done:
@@ -141,7 +143,7 @@ def main() -> None:
     results: dict[str, dict[str, object]] = {}
     with embedded_seed(Path("/tmp/kg-accuracy")) as kg:
         for name, paths in SETS.items():
-            if args.only and name != args.only:
+            if (args.only and name != args.only) or (args.development and name in NEVER_SEEN):
                 continue
             cases = load(paths)
             if not cases:
@@ -160,7 +162,7 @@ def main() -> None:
             print(f"{name:16} {n:4} questions  right {tally['right']:4} ({tally['right'] / n:6.1%})  "
                   f"wrong {tally['wrong']:3} ({tally['wrong'] / n:6.1%})  abstained {tally['abstained']:3}")
     out = HERE / "results" / "accuracy.json"
-    if not args.only:
+    if not args.only and not args.development:
         out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from kennisgraaf.ask.association import association, pairs
 from kennisgraaf.ask.handlers import Composed
 from kennisgraaf.ask.linker import Link
 from kennisgraaf.ask.passages import Hit, PassageIndex
@@ -245,6 +246,7 @@ def describe_features(
         "no_residual": float(not residual),
         f"narrative|{group}": float(u.narrative),
         f"asks_measures|{group}": float(u.asks_measures),
+        "assoc": association().probability(pairs(u, c.composed.text, passages)),
     }
     if top:
         best = top[0]
